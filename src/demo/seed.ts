@@ -1,0 +1,21 @@
+/**
+ * Demo data, created once on an empty database when DEMO_DATA is on. Each domain adds its part
+ * here so a newcomer sees the platform alive.
+ */
+import { sql } from 'drizzle-orm';
+import type { AppDeps } from '../platform/http/context.js';
+import { users } from '../platform/auth/auth.schema.js';
+import { seedDemoAccounts, listDemoAccounts, type DemoAccount } from './accounts.js';
+import { seedDemoCall } from '../calls/seed.js';
+
+/** Seeds the demo if the database has no user yet; returns the demo accounts to print. */
+export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
+  const db = deps.database.db;
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  if ((row?.n ?? 0) > 0) return listDemoAccounts(db);
+  return db.transaction(async (tx) => {
+    const accounts = await seedDemoAccounts(tx, deps.config.appSecret);
+    await seedDemoCall(tx, deps.now());
+    return accounts;
+  });
+}

@@ -1,0 +1,97 @@
+/** Sessions stored in the database: created at login, rotated, expired, revoked. */
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/index.js';
+import { sessions, users, staffRoles } from './auth.schema.js';
+import { memberships, organisations } from '../../organisations/organisations.schema.js';
+import { newToken, sha256 } from './tokens.js';
+import type { Actor } from '../http/context.js';
+import type { StaffRoleName } from './roles.js';
+
+/** Creates a session; returns the cookie token (only its hash is stored). */
+export async function createSession(
+  db: DbOrTx,
+  input: { userId: string; ttlHours: number; now: Date; ip?: string; userAgent?: string; secondFactor?: boolean },
+): Promise<string> {
+  const token = newToken();
+  await db.insert(sessions).values({
+    id: sha256(token),
+    userId: input.userId,
+    createdAt: input.now,
+    lastSeenAt: input.now,
+    expiresAt: new Date(input.now.getTime() + input.ttlHours * 3600_000),
+    ip: input.ip ?? null,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+    secondFactorAt: input.secondFactor ? input.now : null,
+  });
+  return token;
+}
+
+/** Loads the actor behind a cookie token, or null if the session is unknown, expired or the user disabled. */
+export async function loadActor(db: DbOrTx, token: string, now: Date, ttlHours: number): Promise<Actor | null> {
+  const id = sha256(token);
+  const [row] = await db
+    .select({ s: sessions, u: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+  if (!row || row.u.disabledAt) return null;
+  const roles = await db.select({ role: staffRoles.role }).from(staffRoles).where(eq(staffRoles.userId, row.u.id));
+  const ms = await db
+    .select({ organisationId: memberships.organisationId, role: memberships.role, organisationName: organisations.name })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.userId, row.u.id))
+    .orderBy(organisations.name);
+  // Sliding expiry, written at most every five minutes to spare the database.
+  if (now.getTime() - row.s.lastSeenAt.getTime() > 5 * 60_000) {
+    await db.update(sessions)
+      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlHours * 3600_000) })
+      .where(eq(sessions.id, id));
+  }
+  const current = ms.find((m) => m.organisationId === row.s.currentOrgId)?.organisationId ?? ms[0]?.organisationId ?? null;
+  return {
+    userId: row.u.id,
+    email: row.u.email,
+    fullName: row.u.fullName,
+    sessionId: id,
+    staffRoles: roles.map((r) => r.role as StaffRoleName),
+    secondFactor: !!row.s.secondFactorAt,
+    totpEnabled: !!row.u.totpEnabledAt,
+    memberships: ms,
+    currentOrgId: current,
+  };
+}
+
+/** Revokes one session (logout). */
+export async function destroySession(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Revokes every session of a user, except one if given (password change keeps the current one). */
+export async function destroyUserSessions(db: DbOrTx, userId: string, exceptSessionId?: string): Promise<void> {
+  await db.delete(sessions).where(
+    exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId),
+  );
+}
+
+/** Marks the second factor as checked for this session. */
+export async function markSecondFactor(db: DbOrTx, sessionId: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ secondFactorAt: now }).where(eq(sessions.id, sessionId));
+}
+
+/** Sets the organisation the user acts for in this session. */
+export async function setCurrentOrganisation(db: DbOrTx, sessionId: string, orgId: string): Promise<void> {
+  await db.update(sessions).set({ currentOrgId: orgId }).where(eq(sessions.id, sessionId));
+}
+
+/** Deletes expired sessions (scheduled job). */
+export async function purgeExpiredSessions(db: DbOrTx, now: Date): Promise<number> {
+  const res = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+  return res.length;
+}
+
+/** Count of live sessions of a user (used by tests and the account page). */
+export async function countSessions(db: DbOrTx, userId: string): Promise<number> {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(sessions).where(eq(sessions.userId, userId));
+  return r?.n ?? 0;
+}

@@ -47,6 +47,7 @@ export class BanIndex {
   private readonly deletions = new Map<string, string[]>();
   private readonly cities = new Map<string, CityEntry>();
   private readonly postcodeCommunes = new Set<string>();
+  private readonly coresByLength: [string, number[]][][] = [];
 
   constructor(data: BanIndexData) {
     this.data = data;
@@ -98,9 +99,12 @@ export class BanIndex {
     return this.byCore.get(core) ?? [];
   }
 
-  /** Every distinct key without type word, with its streets (for the exhaustive fuzzy fallback). */
-  coreEntries(): IterableIterator<[string, number[]]> {
-    return this.byCore.entries();
+  /** Distinct keys without type word of a given length, with their streets (exhaustive fuzzy fallback). */
+  coresOfLength(length: number): readonly [string, number[]][] {
+    if (this.coresByLength.length === 0) {
+      for (const entry of this.byCore) (this.coresByLength[entry[0].length] ??= []).push(entry);
+    }
+    return this.coresByLength[length] ?? [];
   }
 
   /** Streets containing a canonical token (outside the type word). */

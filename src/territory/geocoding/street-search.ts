@@ -4,7 +4,7 @@
  * distance on the whole name).
  */
 import type { BanIndex } from './ban-index.ts';
-import { editDistance, similarity, splitStreetType } from './normalize.ts';
+import { editDistance, splitStreetType } from './normalize.ts';
 
 /** A street that may be the one typed, with how close its name is (0–1). */
 export interface StreetCandidate {
@@ -18,7 +18,7 @@ const TYPE_MISSING = 0.97;
 const TYPE_DIFFERENT = 0.9;
 /** Below this name score a street is not proposed. */
 const MIN_NAME_SCORE = 0.72;
-const FUZZY_POOL = 60;
+const FUZZY_POOL = 24;
 /** Below this best score, every street name is compared (a typo that merged or split words). */
 const EXHAUSTIVE_BELOW = MIN_NAME_SCORE;
 /** Weight of a corrected token against an exact one when ranking fuzzy candidates. */
@@ -48,7 +48,7 @@ export function findStreets(index: BanIndex, tokens: readonly string[]): StreetC
   }
   let best = 0;
   for (const score of scores.values()) best = Math.max(best, score);
-  if (best < 1) fuzzy(index, key, type, core, offer);
+  if (best < TYPE_MISSING) fuzzy(index, key, type, core, offer);
   best = 0;
   for (const score of scores.values()) best = Math.max(best, score);
   if (best < EXHAUSTIVE_BELOW) exhaustive(index, type, core.join(' '), offer);
@@ -98,10 +98,19 @@ function fuzzy(
   for (const [street] of pool) {
     const streetKey = index.streetKeys[street]!;
     const streetCore = index.streetCores[street]!;
-    const whole = similarity(key, streetKey);
-    const partial = similarity(coreKey, streetCore) * typeFactor(type, index.streetTypes[street] ?? null);
+    const whole = boundedSimilarity(key, streetKey);
+    const partial = boundedSimilarity(coreKey, streetCore) * typeFactor(type, index.streetTypes[street] ?? null);
     offer(street, Math.max(whole, partial) * 0.98);
   }
+}
+
+/** Similarity from the edit distance, 0 as soon as it cannot reach the minimum name score. */
+function boundedSimilarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  const budget = Math.floor(longest * (1 - MIN_NAME_SCORE));
+  const distance = editDistance(a, b, budget);
+  return distance > budget ? 0 : 1 - distance / longest;
 }
 
 function exhaustive(
@@ -111,7 +120,12 @@ function exhaustive(
   offer: (street: number, score: number) => void,
 ): void {
   const budget = Math.max(1, Math.floor(coreKey.length / 4));
-  for (const [candidate, streets] of index.coreEntries()) {
+  for (let length = coreKey.length - budget; length <= coreKey.length + budget; length++) {
+    for (const [candidate, streets] of index.coresOfLength(length)) {
+      scoreCandidate(candidate, streets);
+    }
+  }
+  function scoreCandidate(candidate: string, streets: readonly number[]): void {
     const distance = editDistance(coreKey, candidate, budget);
     if (distance > budget) continue;
     const score = (1 - distance / Math.max(coreKey.length, candidate.length)) * 0.98;

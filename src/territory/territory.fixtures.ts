@@ -3,8 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { isKnownCommune } from './communes.js';
 import { parseQpvGeoJson } from './import/qpv-geojson.js';
-import { assetPath } from './shipped-data.js';
+import { parseFrrCsv } from './import/frr-csv.js';
+import { parseZrrCsv } from './import/zrr-csv.js';
+import { assetPath, SHIPPED_GEOGRAPHIES } from './shipped-data.js';
 import type { QpvZone } from './territory.js';
+import type { TerritoryData } from './engine.js';
 
 /** Paris bounding box used for random points (a little wider than the city). */
 export const PARIS_BBOX = { minX: 2.22, minY: 48.81, maxX: 2.47, maxY: 48.91 } as const;
@@ -17,6 +20,24 @@ export function loadShippedQpv(file: string, versionName: string): QpvZone[] {
   const result = parseQpvGeoJson(readFileSync(assetPath(file), 'utf8'), { versionName, isKnownCommune });
   if (!result.ok) throw new Error(result.errors.map((e) => `${e.where} : ${e.message}`).join('\n'));
   return result.items;
+}
+
+/** All shipped geographies parsed from assets/geo, ready for `new TerritoryEngine(data)` without a database. */
+export function loadShippedTerritoryData(): TerritoryData {
+  const qpvZones = new Map<string, QpvZone[]>();
+  const communeStatuses = new Map<string, Map<string, string>>();
+  for (const g of SHIPPED_GEOGRAPHIES) {
+    if (g.kind === 'qpv') {
+      qpvZones.set(g.version, loadShippedQpv(g.file, g.version));
+      continue;
+    }
+    const text = readFileSync(assetPath(g.file), 'utf8');
+    const parsed = g.kind === 'zrr' ? parseZrrCsv(text, isKnownCommune) : parseFrrCsv(text, isKnownCommune);
+    if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.where} : ${e.message}`).join('\n'));
+    communeStatuses.set(g.version, new Map(parsed.items.map((c) => [c.inseeCode, c.status])));
+  }
+  const versions = SHIPPED_GEOGRAPHIES.map((g) => ({ name: g.version, kind: g.kind, validFrom: g.validFrom, validTo: g.validTo, source: g.source }));
+  return { versions, qpvZones, communeStatuses };
 }
 
 /** One labelled address: position and the QPV code it lies in ('' when none). */

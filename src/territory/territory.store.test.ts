@@ -82,3 +82,14 @@ test('la période de validité d\'une version se modifie sans réimporter', asyn
   assert.equal((await listGeographyVersions(db)).find((v) => v.name === 'qpv-2015')?.validTo, '2023-12-30');
   assert.equal(await setVersionPeriod(db, 'qpv-1999', '1999-01-01', null), false);
 });
+
+test('le moteur se charge depuis la base et voit un nouvel import après reload()', async () => {
+  const { TerritoryEngine } = await import('./engine.js');
+  const engine = await TerritoryEngine.load(db, () => '2025-01-01');
+  assert.equal(engine.classifyPoint(2.354, 48.8865).qpv?.code, 'QN07511M');
+  assert.equal(engine.communeStatus('01187').frr?.status, 'beneficiaire_partiel');
+  await importFrr(db, { text: 'insee_code,codefrr\n01187,5\n', version: 'frr-2025', validFrom: '2024-07-01' });
+  assert.equal(engine.communeStatus('01187').frr?.status, 'beneficiaire_partiel');
+  await engine.reload(db);
+  assert.equal(engine.communeStatus('01187').frr?.status, 'classee_frr_plus');
+});

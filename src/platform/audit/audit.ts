@@ -32,7 +32,10 @@ export function canonicalJson(v: unknown): string {
 
 /** The hash of an entry chained to the previous one. */
 export function chainHash(prevHash: string, e: AuditEntry): string {
-  const body = canonicalJson({ ...e, at: new Date(e.at).toISOString() });
+  const body = canonicalJson({
+    at: new Date(e.at).toISOString(), actorId: e.actorId, actorLabel: e.actorLabel, action: e.action,
+    objectType: e.objectType, objectId: e.objectId, before: e.before, after: e.after, meta: e.meta, ip: e.ip,
+  });
   return crypto.createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 

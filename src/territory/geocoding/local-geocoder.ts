@@ -19,6 +19,7 @@ import {
 import { LruCache } from './lru.ts';
 import { locateNumber, NUMBER_FACTORS } from './housenumber.ts';
 import { parseQuery } from './query.ts';
+import { distanceMetres } from './distance.ts';
 import { findStreets } from './street-search.ts';
 
 /** The Paris BAN extract shipped with the project. */
@@ -41,14 +42,6 @@ const MAX_LIMIT = 20;
 export interface LocalGeocoderOptions {
   /** Entries of the single-lookup LRU cache (default 10,000; 0 disables it). */
   cacheSize?: number;
-}
-
-/** Approximate distance in metres between two WGS84 points (equirectangular, fine below 100 km). */
-export function distanceMetres(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const radians = Math.PI / 180;
-  const x = (lon2 - lon1) * radians * Math.cos(((lat1 + lat2) / 2) * radians);
-  const y = (lat2 - lat1) * radians;
-  return Math.sqrt(x * x + y * y) * 6_371_000;
 }
 
 /** Geocoder answering from an in-memory BAN index, without network. */
@@ -105,7 +98,7 @@ export class LocalGeocoder implements Geocoder {
     const postcode = opts.postcode?.trim() || parsed.postcode;
     const citycodes = opts.citycode?.trim() ? [opts.citycode.trim()] : parsed.citycodes;
     let streets = findStreets(this.index, parsed.streetTokens);
-    if (parsed.streetTokensWithCity && (streets[0]?.nameScore ?? 0) < 0.9) {
+    if (parsed.streetTokensWithCity && (streets[0]?.nameScore ?? 0) < 0.8) {
       // The words taken for the city may belong to the street ("Parvis du Tribunal de Paris").
       const withCity = findStreets(this.index, parsed.streetTokensWithCity);
       if ((withCity[0]?.nameScore ?? 0) > (streets[0]?.nameScore ?? 0)) streets = withCity;

@@ -18,7 +18,7 @@ const TYPE_MISSING = 0.97;
 const TYPE_DIFFERENT = 0.9;
 /** Below this name score a street is not proposed. */
 const MIN_NAME_SCORE = 0.72;
-const FUZZY_POOL = 24;
+const FUZZY_POOL = 150;
 /** Below this best score, every street name is compared (a typo that merged or split words). */
 const EXHAUSTIVE_BELOW = MIN_NAME_SCORE;
 /** Weight of a corrected token against an exact one when ranking fuzzy candidates. */
@@ -80,7 +80,8 @@ function fuzzy(
     const seen = new Set<number>();
     for (const [option, factor] of options) {
       const streets = index.streetsWithToken(option);
-      const weight = factor / Math.log2(2 + streets.length);
+      // Matched words count first; rarer words break ties.
+      const weight = factor * (1 + 0.1 / Math.log2(2 + streets.length));
       for (const street of streets) {
         if (seen.has(street)) continue;
         seen.add(street);
@@ -93,7 +94,12 @@ function fuzzy(
     const rest = core.slice(1).join(' ');
     for (const street of index.streetsByCore(rest)) weights.set(street, (weights.get(street) ?? 0) + 1);
   }
-  const pool = [...weights.entries()].sort((a, b) => b[1] - a[1]).slice(0, FUZZY_POOL);
+  let heaviest = 0;
+  for (const weight of weights.values()) heaviest = Math.max(heaviest, weight);
+  const pool = [...weights.entries()]
+    .filter(([, weight]) => weight >= heaviest / 2)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, FUZZY_POOL);
   const coreKey = core.join(' ');
   for (const [street] of pool) {
     const streetKey = index.streetKeys[street]!;
@@ -122,13 +128,10 @@ function exhaustive(
   const budget = Math.max(1, Math.floor(coreKey.length / 4));
   for (let length = coreKey.length - budget; length <= coreKey.length + budget; length++) {
     for (const [candidate, streets] of index.coresOfLength(length)) {
-      scoreCandidate(candidate, streets);
+      const distance = editDistance(coreKey, candidate, budget);
+      if (distance > budget) continue;
+      const score = (1 - distance / Math.max(coreKey.length, candidate.length)) * 0.98;
+      for (const street of streets) offer(street, score * typeFactor(type, index.streetTypes[street] ?? null));
     }
-  }
-  function scoreCandidate(candidate: string, streets: readonly number[]): void {
-    const distance = editDistance(coreKey, candidate, budget);
-    if (distance > budget) continue;
-    const score = (1 - distance / Math.max(coreKey.length, candidate.length)) * 0.98;
-    for (const street of streets) offer(street, score * typeFactor(type, index.streetTypes[street] ?? null));
   }
 }

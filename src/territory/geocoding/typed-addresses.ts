@@ -7,7 +7,7 @@
 import type { BanIndex } from './ban-index.ts';
 import type { GeocodeResult } from './geocoder.ts';
 import { formatHousenumber } from './housenumber.ts';
-import { distanceMetres } from './local-geocoder.ts';
+import { distanceMetres } from './distance.ts';
 
 /** A typed address and the official address it was typed from. */
 export interface TypedAddress {

@@ -27,6 +27,9 @@ export interface FeatureGrid {
   bbox: BBox;
   nx: number;
   ny: number;
+  /** Cells per degree, to turn a coordinate into a column or row with one multiplication. */
+  scaleX: number;
+  scaleY: number;
   cells: Uint8Array;
   /** Per row: edges as x1, y1, x2, y2, ring slot. */
   rowEdges: Float64Array[];
@@ -100,6 +103,8 @@ export function buildFeatureGrid(polygons: Surface): FeatureGrid {
 
   const grid: FeatureGrid = {
     bbox, nx, ny, cells, ringStart, edgeCount, boundaryCellCount: 0,
+    scaleX: nx / (bbox.maxX - bbox.minX),
+    scaleY: ny / (bbox.maxY - bbox.minY),
     rowEdges: rows.map((row) => Float64Array.from(row)),
   };
   const scratch = makeScratch(grid);
@@ -167,8 +172,8 @@ export function evaluateRow(grid: FeatureGrid, row: number, px: number, py: numb
 export function gridContains(grid: FeatureGrid, px: number, py: number, scratch: Scratch): boolean {
   const b = grid.bbox;
   if (!(px >= b.minX && px <= b.maxX && py >= b.minY && py <= b.maxY)) return false;
-  const c = clamp(Math.floor(((px - b.minX) / (b.maxX - b.minX)) * grid.nx), grid.nx - 1);
-  const r = clamp(Math.floor(((py - b.minY) / (b.maxY - b.minY)) * grid.ny), grid.ny - 1);
+  const c = clamp(Math.floor((px - b.minX) * grid.scaleX), grid.nx - 1);
+  const r = clamp(Math.floor((py - b.minY) * grid.scaleY), grid.ny - 1);
   const cell = grid.cells[r * grid.nx + c];
   if (cell === CELL_INSIDE) return true;
   if (cell === CELL_OUTSIDE) return false;

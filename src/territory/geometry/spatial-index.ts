@@ -1,7 +1,10 @@
 /**
  * In-process spatial index for "which polygon holds this point?", agreeing with PostGIS
- * ST_Intersects (a point on a boundary is inside). A coarse hash grid finds the candidate
- * features; each feature's own precomputed grid answers most points with one array read.
+ * ST_Intersects (a point on a boundary is inside). Two levels:
+ *  1. one-degree tiles (a Map keyed by small integers, with a one-entry cache since consecutive
+ *     points are usually close), each holding a dense grid of coarse cells that list the features
+ *     whose box meets the cell (compressed rows: offsets + feature numbers);
+ *  2. each feature's own precomputed grid, which answers most points with one array read.
  */
 import type { Surface } from './geojson.js';
 import { buildFeatureGrid, gridContains, makeScratch, type FeatureGrid, type Scratch } from './feature-grid.js';
@@ -17,8 +20,8 @@ export interface IndexStats {
   edges: number;
   cells: number;
   boundaryCells: number;
-  coarseCellSize: number;
-  coarseCells: number;
+  tiles: number;
+  coarseCellsPerDegree: number;
 }
 
 /** A built index: lookups are synchronous and allocation-free on the common path. */
@@ -31,48 +34,79 @@ export interface SpatialIndex<T extends Locatable> {
   stats(): IndexStats;
 }
 
-const KEY_ROW = 1 << 21;
+interface Tile {
+  /** offsets[k]..offsets[k+1] delimit the features of coarse cell k in `features`. */
+  offsets: Int32Array;
+  features: Int32Array;
+}
 
-function coarseCellSize(grids: FeatureGrid[]): number {
-  if (grids.length === 0) return 1;
+const EMPTY = new Int32Array(0);
+const tileKey = (tx: number, ty: number) => (tx + 180) * 181 + (ty + 90);
+
+function coarseResolution(grids: FeatureGrid[]): number {
+  if (grids.length === 0) return 16;
   const sizes = grids.map((g) => Math.max(g.bbox.maxX - g.bbox.minX, g.bbox.maxY - g.bbox.minY)).sort((a, b) => a - b);
   const median = sizes[Math.floor(sizes.length / 2)]!;
-  return Math.min(10, Math.max(360 / KEY_ROW * 2, median / 2));
+  return Math.min(256, Math.max(16, Math.round(2 / median)));
+}
+
+function buildTiles(grids: FeatureGrid[], res: number): Map<number, Tile> {
+  const lists = new Map<number, number[][]>();
+  grids.forEach((g, f) => {
+    const x0 = Math.floor(g.bbox.minX * res), x1 = Math.floor(g.bbox.maxX * res);
+    const y0 = Math.floor(g.bbox.minY * res), y1 = Math.floor(g.bbox.maxY * res);
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        const tx = Math.floor(x / res), ty = Math.floor(y / res);
+        const key = tileKey(tx, ty);
+        let cells = lists.get(key);
+        if (!cells) lists.set(key, (cells = Array.from({ length: res * res }, () => [])));
+        cells[(y - ty * res) * res + (x - tx * res)]!.push(f);
+      }
+    }
+  });
+  const tiles = new Map<number, Tile>();
+  for (const [key, cells] of lists) {
+    const offsets = new Int32Array(cells.length + 1);
+    cells.forEach((c, k) => (offsets[k + 1] = offsets[k]! + c.length));
+    tiles.set(key, { offsets, features: Int32Array.from(cells.flat()) });
+  }
+  return tiles;
 }
 
 /** Builds the index over features whose surfaces are already validated (see parseGeometry). */
 export function buildIndex<T extends Locatable>(features: readonly T[]): SpatialIndex<T> {
   const grids = features.map((f) => buildFeatureGrid(f.polygons));
   const scratches: Scratch[] = grids.map(makeScratch);
-  const size = coarseCellSize(grids);
-  const inv = 1 / size;
-  const buckets = new Map<number, number[]>();
-  grids.forEach((g, index) => {
-    const x0 = Math.floor((g.bbox.minX + 180) * inv), x1 = Math.floor((g.bbox.maxX + 180) * inv);
-    const y0 = Math.floor((g.bbox.minY + 90) * inv), y1 = Math.floor((g.bbox.maxY + 90) * inv);
-    for (let x = x0; x <= x1; x++) {
-      for (let y = y0; y <= y1; y++) {
-        const key = x * KEY_ROW + y;
-        const list = buckets.get(key);
-        if (list) list.push(index);
-        else buckets.set(key, [index]);
-      }
-    }
-  });
-  const coarse = new Map<number, Int32Array>();
-  for (const [key, list] of buckets) coarse.set(key, Int32Array.from(list));
+  const res = coarseResolution(grids);
+  const tiles = buildTiles(grids, res);
+  let cachedKey = -1;
+  let cachedTile: Tile | undefined;
 
-  const candidates = (lon: number, lat: number): Int32Array | undefined => {
-    if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) return undefined;
-    return coarse.get(Math.floor((lon + 180) * inv) * KEY_ROW + Math.floor((lat + 90) * inv));
+  /** Sets [from, to) to the range of candidate features in `list`; returns the list. */
+  let from = 0, to = 0;
+  const candidates = (lon: number, lat: number): Int32Array => {
+    from = to = 0;
+    if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) return EMPTY;
+    const x = Math.floor(lon * res), y = Math.floor(lat * res);
+    const tx = Math.floor(x / res), ty = Math.floor(y / res);
+    const key = tileKey(tx, ty);
+    if (key !== cachedKey) {
+      cachedKey = key;
+      cachedTile = tiles.get(key);
+    }
+    if (!cachedTile) return EMPTY;
+    const k = (y - ty * res) * res + (x - tx * res);
+    from = cachedTile.offsets[k]!;
+    to = cachedTile.offsets[k + 1]!;
+    return cachedTile.features;
   };
 
   return {
     size: features.length,
     lookup(lon, lat) {
       const list = candidates(lon, lat);
-      if (!list) return null;
-      for (let i = 0; i < list.length; i++) {
+      for (let i = from; i < to; i++) {
         const f = list[i]!;
         if (gridContains(grids[f]!, lon, lat, scratches[f]!)) return features[f]!;
       }
@@ -81,8 +115,7 @@ export function buildIndex<T extends Locatable>(features: readonly T[]): Spatial
     lookupAll(lon, lat) {
       const list = candidates(lon, lat);
       const found: T[] = [];
-      if (!list) return found;
-      for (let i = 0; i < list.length; i++) {
+      for (let i = from; i < to; i++) {
         const f = list[i]!;
         if (gridContains(grids[f]!, lon, lat, scratches[f]!)) found.push(features[f]!);
       }
@@ -95,7 +128,7 @@ export function buildIndex<T extends Locatable>(features: readonly T[]): Spatial
         cells += g.cells.length;
         boundaryCells += g.boundaryCellCount;
       }
-      return { features: features.length, edges, cells, boundaryCells, coarseCellSize: size, coarseCells: coarse.size };
+      return { features: features.length, edges, cells, boundaryCells, tiles: tiles.size, coarseCellsPerDegree: res };
     },
   };
 }

@@ -10,6 +10,7 @@ import { log, setLogLevel } from './platform/log.js';
 import { modules, registerJobs } from './modules.js';
 import { seedCall2021 } from './calls/seed.js';
 import { seedDemo } from './demo/seed.js';
+import { ensureGeographies } from './territory/web/reference-data.js';
 import { DEMO_PASSWORD } from './demo/accounts.js';
 
 async function main(): Promise<void> {
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const jobs = config.JOBS ? pgBossJobs(database.raw) : inlineJobs();
   const deps: AppDeps = { config, database, jobs, now: () => new Date(), services: {} };
   await database.db.transaction((tx) => seedCall2021(tx));
+  await ensureGeographies(database.db);
   await registerJobs(deps);
   const accounts = config.DEMO_DATA ? await seedDemo(deps) : [];
   await jobs.start();

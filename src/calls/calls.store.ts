@@ -78,3 +78,31 @@ export async function callExists(db: DbOrTx, slug: string): Promise<boolean> {
   const r = await db.select({ id: calls.id }).from(calls).where(and(eq(calls.slug, slug)));
   return r.length > 0;
 }
+
+/** Every call with its cut-offs, oldest opening first (the public list). */
+export async function listCallsWithCutoffs(db: DbOrTx) {
+  const all = await db.select().from(calls).orderBy(asc(calls.opensAt));
+  const cutoffs = all.length ? await db.select().from(callCutoffs).orderBy(asc(callCutoffs.position)) : [];
+  return all.map((call) => ({ call, cutoffs: cutoffs.filter((c) => c.callId === call.id) }));
+}
+
+/** Replaces the figures of a call. */
+export async function updateCallRules(tx: DbOrTx, callId: string, rules: CallRules): Promise<void> {
+  await tx.update(calls).set({ rules }).where(eq(calls.id, callId));
+}
+
+/** Changes an existing cut-off of a call. */
+export async function updateCutoff(tx: DbOrTx, callId: string, id: string, c: { label: string; closesAt: Date; scopeNote: string; resultsNote: string }): Promise<void> {
+  await tx.update(callCutoffs).set(c).where(and(eq(callCutoffs.id, id), eq(callCutoffs.callId, callId)));
+}
+
+/** Adds a cut-off at a position. */
+export async function insertCutoff(tx: DbOrTx, callId: string, position: number, c: { label: string; closesAt: Date; scopeNote: string; resultsNote: string }): Promise<void> {
+  await tx.insert(callCutoffs).values({ ...c, callId, position });
+}
+
+/** Sets the weight of a selection criterion of a call. */
+export async function updateCriterionWeight(tx: DbOrTx, callId: string, criterionId: string, weight: number): Promise<void> {
+  await tx.update(callCriteria).set({ weight: weight.toFixed(2) })
+    .where(and(eq(callCriteria.id, criterionId), eq(callCriteria.callId, callId), eq(callCriteria.kind, 'selection')));
+}

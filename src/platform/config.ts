@@ -33,14 +33,23 @@ const schema = z.object({
   JOBS: bool.default(true),
   BAN_API_URL: z.url().default('https://api-adresse.data.gouv.fr'),
   GEOCODER: z.enum(['local', 'ban']).default('local'),
+  BAN_FILES: z.string().optional(),
   TRUST_PROXY: bool.default(false),
+  API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(120),
   APP_SECRET: z.string().min(32, 'APP_SECRET doit faire au moins 32 caractères').optional(),
+  /** Where uploaded files are stored (default DATA_DIR/files). */
+  FILES_DIR: z.string().min(1).optional(),
+  /** clamd address for the antivirus scan of uploads, e.g. tcp://127.0.0.1:3310 (none: no scan). */
+  CLAMAV_URL: z.string().regex(/^tcp:\/\/[^:/]+:\d{1,5}$/, 'CLAMAV_URL doit avoir la forme tcp://hôte:port').optional(),
+  MAX_UPLOAD_MB: z.coerce.number().min(0.01).max(200).default(20),
 });
 
 /** Validated configuration of the platform. */
 export type Config = z.infer<typeof schema> & {
   baseUrl: string;
   dataDir: string;
+  /** Absolute directory of uploaded files. */
+  filesDir: string;
   secureCookies: boolean;
   isProduction: boolean;
   /** Key material for encrypting secrets at rest (TOTP seeds). */
@@ -67,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...c,
     baseUrl,
     dataDir,
+    filesDir: path.resolve(c.FILES_DIR ?? path.join(dataDir, 'files')),
     secureCookies: !local || baseUrl.startsWith('https:'),
     isProduction,
     appSecret: c.APP_SECRET ?? localSecret(dataDir),

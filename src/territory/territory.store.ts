@@ -1,5 +1,5 @@
 /** The only file of the territory domain that queries the database. */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { parseGeometry, surfaceBBox, toGeoJsonMultiPolygon } from './geometry/geojson.js';
 import { territoryCommuneStatuses, territoryGeographyVersions, territoryQpvZones } from './territory.schema.js';
@@ -9,7 +9,7 @@ import type { CommuneStatus, GeographyKind, GeographyVersion, QpvZone } from './
 export type TerritoryDb = PgDatabase<any, any, any>;
 
 const ZONE_BATCH = 100;
-const STATUS_BATCH = 2000;
+const STATUS_BATCH = 10_000;
 
 async function replaceVersionRow(tx: TerritoryDb, version: GeographyVersion, itemCount: number): Promise<void> {
   await tx.delete(territoryGeographyVersions).where(eq(territoryGeographyVersions.name, version.name));
@@ -57,9 +57,11 @@ export async function replaceCommuneStatusVersion(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await replaceVersionRow(tx, version, statuses.length);
+    // One jsonb parameter per batch instead of three per row: much faster, above all on PGlite.
     for (let start = 0; start < statuses.length; start += STATUS_BATCH) {
-      const rows = statuses.slice(start, start + STATUS_BATCH).map((s) => ({ version: version.name, inseeCode: s.inseeCode, status: s.status }));
-      await tx.insert(territoryCommuneStatuses).values(rows);
+      const batch = JSON.stringify(statuses.slice(start, start + STATUS_BATCH).map((s) => ({ c: s.inseeCode, s: s.status })));
+      await tx.execute(sql`insert into territory_commune_statuses (version, insee_code, status)
+        select ${version.name}, x.c, x.s from jsonb_to_recordset(${batch}::jsonb) as x(c text, s text)`);
     }
   });
 }

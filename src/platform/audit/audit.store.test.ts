@@ -1,6 +1,5 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'drizzle-orm';
 import { openTestDatabase } from '../testing/database.js';
 import type { Database } from '../db/index.js';
 import { recordAudit, verifyChain, listAudit, objectHistory, SYSTEM } from './audit.store.js';
@@ -29,7 +28,8 @@ test('la base refuse de modifier ou supprimer une entrée du journal', async () 
 
 test('une falsification faite en contournant la base est détectée par la vérification', async () => {
   await d.raw.query('alter table audit_log disable trigger audit_log_no_update');
-  const [row] = (await d.db.execute(sql`select min(id)::int as id from audit_log`)).rows as { id: number }[];
+  const { rows } = await d.raw.query<{ id: number }>("select min(id)::int as id from audit_log");
+  const row = rows[0];
   await d.raw.query(`update audit_log set after = '{"v": 999}'::jsonb where id = $1`, [row!.id + 1]);
   await d.raw.query('alter table audit_log enable trigger audit_log_no_update');
   const res = await verifyChain(d.db);

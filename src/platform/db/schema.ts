@@ -4,3 +4,6 @@ export * from '../audit/audit.schema.js';
 export * from '../mail/mail.schema.js';
 export * from '../../organisations/organisations.schema.js';
 export * from '../../calls/calls.schema.js';
+export * from '../../applications/applications.schema.js';
+export * from '../../territory/territory.schema.js';
+export * from '../../territory/web/batch.schema.js';

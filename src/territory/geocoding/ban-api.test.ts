@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { BanApiGeocoder } from './ban-api.ts';
-import { parseCsv, writeCsv } from './csv.ts';
-import { GeocoderUnavailableError } from './geocoder.ts';
+import { BanApiGeocoder } from './ban-api.js';
+import { parseCsv, writeCsv } from './csv.js';
+import { GeocoderUnavailableError } from './geocoder.js';
 
 type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void | Promise<void>;
 
@@ -144,7 +144,7 @@ describe('BanApiGeocoder.geocode', () => {
 describe('BanApiGeocoder.geocodeMany', () => {
   test('envoie un CSV multipart dédoublonné et lit le CSV de résultats', async () => {
     handler = async (req, body, res) => {
-      const form = await new Response(body, { headers: { 'content-type': req.headers['content-type']! } }).formData();
+      const form = await new Response(new Uint8Array(body), { headers: { 'content-type': req.headers['content-type']! } }).formData();
       const data = form.get('data');
       assert.ok(data instanceof Blob);
       assert.deepEqual(form.getAll('columns'), ['q']);

@@ -2,8 +2,8 @@
  * Adapter for the BAN API (https://api-adresse.data.gouv.fr): `/search/` for single lookups,
  * `/search/csv/` for batches, with timeouts, retries and an LRU cache.
  */
-import { dedupeRows, queryKey, spreadResults } from './batch.ts';
-import { parseCsv, writeCsv } from './csv.ts';
+import { dedupeRows, queryKey, spreadResults } from './batch.js';
+import { parseCsv, writeCsv } from './csv.js';
 import {
   GeocoderUnavailableError,
   notFound,
@@ -14,10 +14,10 @@ import {
   type GeocodeResult,
   type GeocodeRow,
   type Geocoder,
-} from './geocoder.ts';
-import { fetchWithRetry, type RetryPolicy } from './http-retry.ts';
-import { distanceMetres } from './distance.ts';
-import { LruCache } from './lru.ts';
+} from './geocoder.js';
+import { fetchWithRetry, type RetryPolicy } from './http-retry.js';
+import { distanceMetres } from './distance.js';
+import { LruCache } from './lru.js';
 
 /** Options of the BAN API adapter; every one has a safe default. */
 export interface BanApiOptions extends Partial<RetryPolicy> {

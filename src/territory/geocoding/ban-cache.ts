@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BanIndex, type BanIndexData } from './ban-index.ts';
-import { importBanCsv, type BanImportReport } from './ban-import.ts';
+import { BanIndex, type BanIndexData } from './ban-index.js';
+import { importBanCsv, type BanImportReport } from './ban-import.js';
 
 const FORMAT = 'label-gen/ban-index@1';
 

@@ -2,8 +2,8 @@
  * Importer: BAN CSV extracts → compact `BanIndexData` → `BanIndex`. Streets are keyed by commune,
  * postcode and name; their addresses are sorted by number and repetition index.
  */
-import { BanIndex, toMicro, type BanIndexData } from './ban-index.ts';
-import { readBanRows, type BanReadStats, type BanSource } from './ban-csv.ts';
+import { BanIndex, toMicro, type BanIndexData } from './ban-index.js';
+import { readBanRows, type BanReadStats, type BanSource } from './ban-csv.js';
 
 /** What an import read, for the import command's report. */
 export interface BanImportReport extends BanReadStats {

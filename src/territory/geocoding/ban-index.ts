@@ -3,7 +3,7 @@
  * of parallel typed arrays of house numbers and positions, plus lookup tables derived at load time
  * (canonical keys, token postings, single-edit corrections, city names).
  */
-import { editDistance, foldText, splitStreetType, streetKey } from './normalize.ts';
+import { editDistance, foldText, splitStreetType, streetKey } from './normalize.js';
 
 /** The stored part of the index, the one that is serialised to the cache file. */
 export interface BanIndexData {

@@ -2,8 +2,8 @@
  * Batch helpers shared by every geocoder: a normalised key per row, so that the same address typed
  * with other case, accents or spacing is resolved once per batch and found again in the cache.
  */
-import type { GeocodeOptions, GeocodeRow } from './geocoder.ts';
-import { foldText } from './normalize.ts';
+import type { GeocodeOptions, GeocodeRow } from './geocoder.js';
+import { foldText } from './normalize.js';
 
 /** Cache and deduplication key of a lookup: folded text plus its filters. */
 export function queryKey(q: string, opts: GeocodeOptions = {}): string {

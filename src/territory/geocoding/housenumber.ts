@@ -3,7 +3,7 @@
  * index, interpolation between the nearest numbers on the same side, the nearest number, or the
  * street's central address when no number was typed. Each outcome has its own confidence factor.
  */
-import type { BanIndex } from './ban-index.ts';
+import type { BanIndex } from './ban-index.js';
 
 /** How a position was obtained, from best to worst. */
 export type NumberMatch = 'exact' | 'other_index' | 'interpolated' | 'nearest' | 'street';

@@ -2,7 +2,7 @@
  * HTTP calls to a remote geocoder: a timeout per attempt, retries with exponential backoff (and
  * Retry-After) on network errors, timeouts, 429 and 5xx, then a `GeocoderUnavailableError`.
  */
-import { GeocoderUnavailableError } from './geocoder.ts';
+import { GeocoderUnavailableError } from './geocoder.js';
 
 /** Retry and timeout settings, all in milliseconds. */
 export interface RetryPolicy {

@@ -3,9 +3,9 @@
  * place the number in each, score (name × place × number) and decide found / ambiguous.
  */
 import { fileURLToPath } from 'node:url';
-import type { BanIndex } from './ban-index.ts';
-import { openBanIndex, type BanIndexOrigin } from './ban-cache.ts';
-import { dedupeRows, queryKey, spreadResults } from './batch.ts';
+import type { BanIndex } from './ban-index.js';
+import { openBanIndex, type BanIndexOrigin } from './ban-cache.js';
+import { dedupeRows, queryKey, spreadResults } from './batch.js';
 import {
   notFound,
   validateQuery,
@@ -15,12 +15,12 @@ import {
   type GeocodeResult,
   type GeocodeRow,
   type Geocoder,
-} from './geocoder.ts';
-import { LruCache } from './lru.ts';
-import { locateNumber, NUMBER_FACTORS } from './housenumber.ts';
-import { parseQuery } from './query.ts';
-import { distanceMetres } from './distance.ts';
-import { findStreets } from './street-search.ts';
+} from './geocoder.js';
+import { LruCache } from './lru.js';
+import { locateNumber, NUMBER_FACTORS } from './housenumber.js';
+import { parseQuery } from './query.js';
+import { distanceMetres } from './distance.js';
+import { findStreets } from './street-search.js';
 
 /** The Paris BAN extract shipped with the project. */
 export const PARIS_BAN_ASSET = fileURLToPath(new URL('../../../assets/ban/adresses-75.csv.gz', import.meta.url));

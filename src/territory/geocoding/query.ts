@@ -3,8 +3,8 @@
  * postcode anywhere, city and arrondissement ("Paris 18e", "18ème arrondissement") at the end,
  * and the street in between, reduced to canonical tokens.
  */
-import { canonicalStreetTokens, isStreetTypeToken, tokenize } from './normalize.ts';
-import type { CityEntry } from './ban-index.ts';
+import { canonicalStreetTokens, isStreetTypeToken, tokenize } from './normalize.js';
+import type { CityEntry } from './ban-index.js';
 
 /** What the parser understood in a typed address. */
 export interface ParsedQuery {

@@ -3,8 +3,8 @@
  * search (single-edit token corrections, candidates ranked by shared rare tokens, scored by edit
  * distance on the whole name).
  */
-import type { BanIndex } from './ban-index.ts';
-import { editDistance, splitStreetType } from './normalize.ts';
+import type { BanIndex } from './ban-index.js';
+import { editDistance, splitStreetType } from './normalize.js';
 
 /** A street that may be the one typed, with how close its name is (0–1). */
 export interface StreetCandidate {

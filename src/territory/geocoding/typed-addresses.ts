@@ -4,10 +4,10 @@
  * with the true position kept to measure how far the geocoder lands. Used by the accuracy test
  * and by `bench/geocoding.ts`.
  */
-import type { BanIndex } from './ban-index.ts';
-import type { GeocodeResult } from './geocoder.ts';
-import { formatHousenumber } from './housenumber.ts';
-import { distanceMetres } from './distance.ts';
+import type { BanIndex } from './ban-index.js';
+import type { GeocodeResult } from './geocoder.js';
+import { formatHousenumber } from './housenumber.js';
+import { distanceMetres } from './distance.js';
 
 /** A typed address and the official address it was typed from. */
 export interface TypedAddress {

@@ -80,23 +80,26 @@ export function buildIndex<T extends Locatable>(features: readonly T[]): Spatial
   const scratches: Scratch[] = grids.map(makeScratch);
   const res = coarseResolution(grids);
   const tiles = buildTiles(grids, res);
-  let cachedKey = -1;
-  let cachedTile: Tile | undefined;
-
-  /** Sets [from, to) to the range of candidate features in `list`; returns the list. */
+  // One-entry cache: the coarse column/row range of the last tile used, and that tile.
+  let cachedX0 = Infinity, cachedY0 = Infinity, cachedTile: Tile | undefined;
   let from = 0, to = 0;
+
+  /** Sets [from, to) to the range of candidate features in the returned list. */
   const candidates = (lon: number, lat: number): Int32Array => {
     from = to = 0;
     if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) return EMPTY;
     const x = Math.floor(lon * res), y = Math.floor(lat * res);
-    const tx = Math.floor(x / res), ty = Math.floor(y / res);
-    const key = tileKey(tx, ty);
-    if (key !== cachedKey) {
-      cachedKey = key;
-      cachedTile = tiles.get(key);
+    let dx = x - cachedX0, dy = y - cachedY0;
+    if (dx < 0 || dx >= res || dy < 0 || dy >= res) {
+      const tx = Math.floor(x / res), ty = Math.floor(y / res);
+      cachedX0 = tx * res;
+      cachedY0 = ty * res;
+      cachedTile = tiles.get(tileKey(tx, ty));
+      dx = x - cachedX0;
+      dy = y - cachedY0;
     }
     if (!cachedTile) return EMPTY;
-    const k = (y - ty * res) * res + (x - tx * res);
+    const k = dy * res + dx;
     from = cachedTile.offsets[k]!;
     to = cachedTile.offsets[k + 1]!;
     return cachedTile.features;
@@ -105,9 +108,21 @@ export function buildIndex<T extends Locatable>(features: readonly T[]): Spatial
   return {
     size: features.length,
     lookup(lon, lat) {
-      const list = candidates(lon, lat);
-      for (let i = from; i < to; i++) {
-        const f = list[i]!;
+      // Same steps as candidates(), inlined: this is the hot path of batch classification.
+      if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) return null;
+      const x = Math.floor(lon * res), y = Math.floor(lat * res);
+      let dx = x - cachedX0, dy = y - cachedY0;
+      if (dx < 0 || dx >= res || dy < 0 || dy >= res) {
+        candidates(lon, lat);
+        dx = x - cachedX0;
+        dy = y - cachedY0;
+      }
+      const tile = cachedTile;
+      if (tile === undefined) return null;
+      const k = dy * res + dx;
+      const end = tile.offsets[k + 1]!;
+      for (let i = tile.offsets[k]!; i < end; i++) {
+        const f = tile.features[i]!;
         if (gridContains(grids[f]!, lon, lat, scratches[f]!)) return features[f]!;
       }
       return null;

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/**
+ * The `npm test` entry. Plain Node (no TypeScript needed to start it).
+ *
+ *   node scripts/test.mjs                 type-check, then every src/**\/*.test.ts(x) on PGlite
+ *   node scripts/test.mjs --no-typecheck  tests only
+ *   node scripts/test.mjs --e2e           browser tests (e2e/**\/*.test.ts), one file at a time
+ *   node scripts/test.mjs FILE...         only these test files (no type-check)
+ *
+ * With TEST_DATABASE_URL=postgres://... the same tests run against PostgreSQL (one database per
+ * test, cloned from a migrated template: see src/platform/testing/database.ts).
+ *
+ * Node 20's test runner does not expand globs, so the files are listed here. The runner's own
+ * summary (spec reporter: "ℹ tests / ℹ pass / ℹ fail") is printed, then one plain closing line
+ * "LABEL: N passed, N failed, N skipped". Exit code: non-zero on a type error or a failed test,
+ * and also when no test file was found.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flags = new Set(args.filter((a) => a.startsWith('--')));
+const files = args.filter((a) => !a.startsWith('--'));
+const e2e = flags.has('--e2e');
+const typecheck = !flags.has('--no-typecheck') && !e2e && files.length === 0;
+const concurrency = e2e ? 1 : Number(process.env.TEST_CONCURRENCY ?? 2);
+const label = e2e ? 'e2e' : process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
+
+/** Test files under a folder, sorted, skipping node_modules and dot folders. */
+function findTests(dir) {
+  const out = [];
+  const walk = (d) => {
+    let entries;
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.test\.tsx?$/.test(e.name)) out.push(path.relative(ROOT, p));
+    }
+  };
+  walk(path.join(ROOT, dir));
+  return out.sort();
+}
+
+/** Runs a command, mirroring its output; resolves with its exit code and what it printed. */
+function run(cmd, cmdArgs, opts = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+    let text = '';
+    child.stdout.on('data', (b) => { text += b; process.stdout.write(b); });
+    child.stderr.on('data', (b) => { text += b; process.stderr.write(b); });
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), text }));
+  });
+}
+
+function seconds(t0) {
+  return `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+}
+
+let failed = false;
+
+if (typecheck) {
+  const t0 = Date.now();
+  process.stdout.write('── Vérification des types (tsc --noEmit) ──\n');
+  const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+  const r = await run(process.execPath, [tsc, '--noEmit', '-p', '.']);
+  if (r.code !== 0) {
+    process.stdout.write(`Vérification des types : ÉCHEC (${seconds(t0)})\n`);
+    failed = true;
+  } else {
+    process.stdout.write(`Vérification des types : OK (${seconds(t0)})\n`);
+  }
+}
+
+const list = files.length ? files : e2e ? findTests('e2e') : findTests('src');
+if (list.length === 0) {
+  process.stdout.write(`Aucun fichier de test trouvé (${e2e ? 'e2e/' : 'src/'}).\n`);
+  process.exit(1);
+}
+
+const t0 = Date.now();
+process.stdout.write(`── Tests ${label} : ${list.length} fichiers, ${concurrency} à la fois ──\n`);
+const nodeArgs = [
+  '--import', 'tsx',
+  '--test',
+  `--test-concurrency=${concurrency}`,
+  '--test-reporter=spec',
+  ...list,
+];
+const r = await run(process.execPath, nodeArgs, { env: { FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+
+// Read the runner's own closing counts (spec reporter: "ℹ pass 12").
+const count = (name) => {
+  const m = [...r.text.matchAll(new RegExp(`^\\S*\\s*${name} (\\d+)\\s*$`, 'gm'))].pop();
+  return m ? Number(m[1]) : null;
+};
+const pass = count('pass');
+const fail = count('fail');
+const skipped = (count('skipped') ?? 0) + (count('todo') ?? 0);
+const cancelled = count('cancelled') ?? 0;
+if (r.code !== 0 || pass === null || (fail ?? 0) > 0 || cancelled > 0) failed = true;
+process.stdout.write(`Tests ${label} terminés en ${seconds(t0)}\n`);
+process.stdout.write(`${label}: ${pass ?? 0} passed, ${(fail ?? 0) + cancelled} failed, ${skipped} skipped\n`);
+if (pass === 0 && (fail ?? 0) === 0) {
+  process.stdout.write('Aucun test n’a été exécuté.\n');
+  failed = true;
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,90 @@
+/**
+ * Applications (candidatures): one training × one call, its sections saved one by one with
+ * optimistic versions, its uploaded documents and its submissions (one row per deposit).
+ */
+import { sql } from 'drizzle-orm';
+import { pgTable, uuid, text, timestamp, integer, jsonb, pgEnum, boolean, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { users } from '../platform/auth/auth.schema.js';
+import { organisations } from '../organisations/organisations.schema.js';
+import { calls, callCutoffs } from '../calls/calls.schema.js';
+
+/** States of an application; review states will be added with ALTER TYPE … ADD VALUE. */
+export const applicationState = pgEnum('application_state', ['draft', 'submitted', 'in_correction', 'withdrawn']);
+
+export const applications = pgTable('applications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+  callId: uuid('call_id').notNull().references(() => calls.id, { onDelete: 'restrict' }),
+  trainingTitle: text('training_title').notNull(),
+  state: applicationState('state').notNull().default('draft'),
+  /** The cut-off the application joined when submitted. */
+  cutoffId: uuid('cutoff_id').references(() => callCutoffs.id, { onDelete: 'restrict' }),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+  /** Récépissé number, GEN-<year>-<seq>, given at the first submission. */
+  receiptNumber: text('receipt_number'),
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  withdrawalReason: text('withdrawal_reason'),
+  /** Bumped at every state change: a stale "Déposer" or "Retirer" is refused. */
+  version: integer('version').notNull().default(1),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('applications_receipt_uq').on(t.receiptNumber),
+  index('applications_org_idx').on(t.organisationId),
+  index('applications_call_idx').on(t.callId, t.state),
+  // Other applications for the same training (already labelled? renewal?) are found by title.
+  index('applications_title_idx').on(t.organisationId, sql`lower(${t.trainingTitle})`),
+]);
+
+export const applicationSections = pgTable('application_sections', {
+  applicationId: uuid('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+  sectionKey: text('section_key').notNull(),
+  /** The values as typed (strings), so nothing typed is ever lost, even when a format is wrong. */
+  values: jsonb('values').$type<Record<string, string>>().notNull(),
+  /** The values that passed the section's zod schema, typed (numbers, dates, rows). */
+  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  version: integer('version').notNull().default(1),
+  completed: boolean('completed').notNull().default(false),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.applicationId, t.sectionKey] })]);
+
+export const applicationFiles = pgTable('application_files', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  applicationId: uuid('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+  /** Which document this is (qualiopi, nda, tax_social, ...). */
+  kind: text('kind').notNull(),
+  fileName: text('file_name').notNull(),
+  /** Type judged from the bytes (pdf, png, jpeg, odt, ods, docx, xlsx). */
+  detectedType: text('detected_type').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  storageKey: text('storage_key').notNull(),
+  uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('application_files_key_uq').on(t.storageKey), index('application_files_app_idx').on(t.applicationId)]);
+
+export const applicationSubmissions = pgTable('application_submissions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  applicationId: uuid('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+  /** 1 for the first deposit, then 2, 3... after corrections: (application, sequence) is unique. */
+  sequence: integer('sequence').notNull(),
+  cutoffId: uuid('cutoff_id').notNull().references(() => callCutoffs.id, { onDelete: 'restrict' }),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+  receiptNumber: text('receipt_number').notNull(),
+  /** Everything deposited: sections, organisation, documents, pre-check. */
+  snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+}, (t) => [
+  uniqueIndex('application_submissions_seq_uq').on(t.applicationId, t.sequence),
+  index('application_submissions_cutoff_idx').on(t.cutoffId),
+]);
+
+/** Last receipt number given per year (GEN-<year>-<seq>). */
+export const receiptCounters = pgTable('receipt_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});

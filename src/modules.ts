@@ -3,6 +3,7 @@ import type { Module } from './platform/http/app.js';
 import type { AppDeps } from './platform/http/context.js';
 import { registerMailJobs } from './platform/mail/mailer.js';
 import { pagesModule } from './pages/routes.js';
+import { accountsModule, registerAccountJobs } from './accounts/routes.js';
 import { organisationsModule } from './organisations/routes.js';
 import { staffModule } from './staff/routes.js';
 import { callsModule } from './calls/routes.js';
@@ -10,10 +11,11 @@ import { territoryModule } from './territory/web/routes.js';
 import { registerBatchJobs } from './territory/web/batch-job.js';
 
 /** Route modules, in registration order. */
-export const modules: Module[] = [pagesModule, organisationsModule, territoryModule, staffModule, callsModule];
+export const modules: Module[] = [pagesModule, accountsModule, organisationsModule, territoryModule, staffModule, callsModule];
 
 /** Registers background jobs and services of every domain. */
 export async function registerJobs(deps: AppDeps): Promise<void> {
   registerMailJobs(deps);
+  registerAccountJobs(deps);
   registerBatchJobs(deps);
 }

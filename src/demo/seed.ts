@@ -7,6 +7,7 @@ import type { AppDeps } from '../platform/http/context.js';
 import { users } from '../platform/auth/auth.schema.js';
 import { seedDemoAccounts, listDemoAccounts, type DemoAccount } from './accounts.js';
 import { seedDemoCall } from '../calls/seed.js';
+import { seedDemoInvitation } from '../organisations/seed.js';
 
 /** Seeds the demo if the database has no user yet; returns the demo accounts to print. */
 export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
@@ -16,6 +17,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
   return db.transaction(async (tx) => {
     const accounts = await seedDemoAccounts(tx, deps.config.appSecret);
     await seedDemoCall(tx, deps.now());
+    await seedDemoInvitation(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL }, deps.now());
     return accounts;
   });
 }

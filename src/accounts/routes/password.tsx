@@ -27,7 +27,7 @@ export function passwordRoutes(r: Router): void {
   r.get('/mot-de-passe-oublie/envoye', PUBLIC, (c) => render(c, <ResetSentPage ctx={pageContext(c)} />));
 
   r.get('/mot-de-passe/reinitialiser/:token', PUBLIC, async (c) => {
-    const token = c.req.param('token');
+    const token = (c.req.param('token') ?? '');
     const link = await runCommand(c, (tx, ctx) => checkResetLink(tx, ctx, token));
     if (link.state !== 'valid' || !link.email) {
       const state = link.state === 'valid' ? 'unknown' : link.state;
@@ -37,7 +37,7 @@ export function passwordRoutes(r: Router): void {
   });
 
   r.post('/mot-de-passe/reinitialiser/:token', PUBLIC, async (c) => {
-    const token = c.req.param('token');
+    const token = (c.req.param('token') ?? '');
     const link = await runCommand(c, (tx, ctx) => checkResetLink(tx, ctx, token));
     if (link.state !== 'valid' || !link.email) {
       const state = link.state === 'valid' ? 'unknown' : link.state;

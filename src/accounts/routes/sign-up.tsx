@@ -25,14 +25,14 @@ export function signUpRoutes(r: Router): void {
   r.get('/inscription/envoyee', PUBLIC, (c) => render(c, <CheckInboxPage ctx={pageContext(c)} />));
 
   r.get('/inscription/confirmer/:token', PUBLIC, async (c) => {
-    const token = c.req.param('token');
+    const token = (c.req.param('token') ?? '');
     const state = await runCommand(c, (tx, ctx) => checkConfirmationLink(tx, ctx, token));
     if (state === 'valid') return render(c, <ConfirmEmailPage ctx={pageContext(c)} token={token} />);
     return render(c, <LinkProblemPage ctx={pageContext(c)} message={LINK_MESSAGES[state]} again={AGAIN} />, state === 'unknown' ? 404 : 410);
   });
 
   r.post('/inscription/confirmer/:token', PUBLIC, async (c) => {
-    const res = await runCommand(c, (tx, ctx) => confirmEmail(tx, ctx, c.req.param('token')));
+    const res = await runCommand(c, (tx, ctx) => confirmEmail(tx, ctx, (c.req.param('token') ?? '')));
     if (!res.ok) return render(c, <LinkProblemPage ctx={pageContext(c)} message={LINK_MESSAGES[res.state]} again={AGAIN} />, res.state === 'unknown' ? 404 : 410);
     const actor = c.get('actor');
     if (actor?.userId === res.userId) return redirectWith(c, '/compte', 'Votre adresse électronique est confirmée.');

@@ -10,6 +10,7 @@ import { cutoffFor, formatParis } from '../../calls/call.js';
 import { findApplication, countSubmissions, insertSubmission, nextReceiptSequence, updateApplicationState } from '../applications.store.js';
 import { transition } from '../application.states.js';
 import { loadDossier, incompleteParts } from '../dossier.js';
+import { dateTimeSeconds } from '../format.js';
 import type { MemberActor } from '../applications.policy.js';
 
 /** Outcome of a submission. */
@@ -43,6 +44,8 @@ export async function submitApplication(tx: Tx, actor: MemberActor, v: { organis
   const year = Number(new Intl.DateTimeFormat('en-GB', { timeZone: call.timezone, year: 'numeric' }).format(now));
   const receipt = receiptNumber(year, await nextReceiptSequence(tx, year));
   const sequence = (await countSubmissions(tx, app.id)) + 1;
+  const updated = await updateApplicationState(tx, app.id, app.version, { state: move.to, now, cutoffId: cutoff.id, submittedAt: now, submittedBy: actor.id, receiptNumber: app.receiptNumber ?? receipt });
+  if (!updated) return { ok: false, already: true, receiptNumber: app.receiptNumber };
   await insertSubmission(tx, {
     applicationId: app.id, sequence, cutoffId: cutoff.id, submittedAt: now, submittedBy: actor.id, receiptNumber: receipt,
     snapshot: {
@@ -54,8 +57,6 @@ export async function submitApplication(tx: Tx, actor: MemberActor, v: { organis
       incomplete: incompleteParts(dossier),
     },
   });
-  const updated = await updateApplicationState(tx, app.id, app.version, { state: move.to, now, cutoffId: cutoff.id, submittedAt: now, submittedBy: actor.id, receiptNumber: app.receiptNumber ?? receipt });
-  if (!updated) return { ok: false, already: true, receiptNumber: app.receiptNumber };
   await recordAudit(tx, actor, {
     action: 'application.submitted', objectType: 'application', objectId: app.id,
     before: { state: move.from }, after: { state: move.to, cutoffId: cutoff.id, receiptNumber: updated.receiptNumber },
@@ -67,7 +68,7 @@ export async function submitApplication(tx: Tx, actor: MemberActor, v: { organis
     subject: `Candidature déposée : ${app.trainingTitle} (${updated.receiptNumber})`,
     greeting: `Bonjour ${actor.label},`,
     paragraphs: [
-      `Votre candidature « ${app.trainingTitle} » à l’${call.title.charAt(0).toLowerCase()}${call.title.slice(1)} a bien été déposée le ${formatParis(now, call.timezone)} (heure de Paris).`,
+      `Votre candidature « ${app.trainingTitle} » à l’appel « ${call.title} » a bien été déposée le ${dateTimeSeconds(now, call.timezone)} (heure de Paris).`,
       `Numéro de récépissé : ${updated.receiptNumber}.`,
       `Elle sera examinée avec les candidatures du ${cutoff.label} (clôture le ${formatParis(cutoff.closesAt, call.timezone)}).`,
       'La candidature n’est plus modifiable. Vous pouvez la retirer tant qu’aucune décision n’a été prise.',

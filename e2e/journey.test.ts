@@ -12,8 +12,8 @@ import { test, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from './helpers/server.js';
-import { launchBrowser, newVisitor, visit, check, type Visitor } from './helpers/browser.js';
-import { fill, submitFormOf, clickButton, assertErrorSummaryFocused, logIn, linkFromOutbox } from './helpers/forms.js';
+import { launchBrowser, newVisitor, visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
+import { fill, choose, submitFormOf, clickButton, errorsShown, assertErrorSummaryFocused, logIn, linkFromOutbox } from './helpers/forms.js';
 
 const DEMO_PASSWORD = 'demo-label-gen-2026';
 const ADMIN_EMAIL = 'admin@demo.label-gen.fr';
@@ -25,7 +25,7 @@ const CAMILLE = {
 };
 const ORG = {
   name: 'Compétences Numériques Lilloises',
-  siret: '79267640500045',
+  siret: '88012345000004',
   nda: '31590123459',
   addressLine: '12 rue Nationale',
   postcode: '59000',
@@ -39,6 +39,7 @@ let server: RunningServer;
 let browser: Browser | null = null;
 let camille: Visitor;
 let admin: Visitor | null = null;
+let colleague: Visitor | null = null;
 let orgPath = '';
 let broken = false;
 
@@ -152,7 +153,7 @@ step('une organisation avec un SIRET invalide est refusée, avec le résumé des
   const { page } = camille;
   await visit(camille, '/organisations/nouvelle');
   await fill(page, { ...ORG, siret: '12345678901234' });
-  await page.locator('input[name="qualiopiStatus"][value="certified"]').check();
+  await choose(page, 'qualiopiStatus', 'certified');
   await page.locator('#qualiopiValidUntil').fill('2028-12-31');
   const status = await submitFormOf(page, 'siret');
   assert.equal(status, 422);
@@ -164,12 +165,10 @@ step('une organisation avec un SIRET invalide est refusée, avec le résumé des
 step('Camille crée son organisation et en devient administratrice', async () => {
   const { page } = camille;
   await page.locator('#siret').fill(ORG.siret);
-  if (!(await page.locator('input[name="qualiopiStatus"][value="certified"]').isChecked())) {
-    await page.locator('input[name="qualiopiStatus"][value="certified"]').check();
-  }
+  await choose(page, 'qualiopiStatus', 'certified');
   await page.locator('#qualiopiValidUntil').fill('2028-12-31');
   await submitFormOf(page, 'siret');
-  assert.match(path(camille), /^\/organisations\/[0-9a-f-]{36}$/, `la page de l’organisation était attendue (${page.url()})`);
+  assert.match(path(camille), /^\/organisations\/[0-9a-f-]{36}$/, `la page de l’organisation était attendue (${page.url()}) ${await errorsShown(page)}`);
   orgPath = path(camille);
   await check(camille);
   assert.match(await page.locator('h1').innerText(), new RegExp(ORG.name));
@@ -180,7 +179,7 @@ step('Camille invite un collègue comme membre', async () => {
   await Promise.all([page.waitForNavigation(), page.locator(`a[href="${orgPath}/inviter"]`).first().click()]);
   await check(camille);
   await fill(page, { email: COLLEAGUE_EMAIL });
-  await page.locator('input[name="role"][value="member"]').check();
+  await choose(page, 'role', 'member');
   await submitFormOf(page, 'email');
   assert.equal(path(camille), orgPath);
   await check(camille);
@@ -189,7 +188,7 @@ step('Camille invite un collègue comme membre', async () => {
 
 step('le collègue reçoit l’invitation, se connecte, l’accepte et voit l’organisation', async () => {
   const link = await linkFromOutbox(await theAdmin(), COLLEAGUE_EMAIL, /https?:\/\/[^\s"<>]+\/invitations\/[\w-]+/);
-  const colleague = await newVisitor(browser!, server.url);
+  colleague = await newVisitor(browser!, server.url);
   await logIn(colleague, COLLEAGUE_EMAIL, DEMO_PASSWORD);
   await visit(colleague, link);
   await clickButton(colleague.page, /accepter/i);
@@ -206,4 +205,9 @@ step('Camille se déconnecte', async () => {
   assert.ok(await page.locator('a[href="/connexion"]').count(), 'le lien « Se connecter » doit revenir');
   await visit(camille, '/compte', { status: 200 });
   assert.equal(path(camille), '/connexion', 'après déconnexion, /compte renvoie vers la connexion');
+});
+
+test('aucune erreur de script ni violation CSP dans la console pendant tout le parcours', (t) => {
+  if (!browser) return t.skip('navigateur indisponible');
+  assertNoConsoleErrors(camille, admin, colleague);
 });

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from './helpers/server.js';
-import { launchBrowser, newVisitor, visit, type Visitor } from './helpers/browser.js';
+import { launchBrowser, newVisitor, visit, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
 
 let server: RunningServer | undefined;
 let browser: Browser | null = null;
@@ -81,7 +81,6 @@ test('aucun lien interne de l’accueil ni du plan du site n’est cassé, et ch
     const status = res?.status() ?? 0;
     if (status >= 400) {
       broken.push(`${path} → HTTP ${status}`);
-      v.problems.length = 0;
       continue;
     }
     await t.test(`${path} (lien suivi)`, async () => {
@@ -89,4 +88,9 @@ test('aucun lien interne de l’accueil ni du plan du site n’est cassé, et ch
     });
   }
   assert.deepEqual(broken, [], `liens internes cassés :\n${broken.join('\n')}`);
+});
+
+test('aucune erreur de script ni violation CSP dans la console sur ces pages', (t) => {
+  if (!browser) return t.skip('navigateur indisponible');
+  assertNoConsoleErrors(v);
 });

@@ -5,6 +5,8 @@
  *   node scripts/test.mjs                 type-check, then every src/**\/*.test.ts(x) on PGlite
  *   node scripts/test.mjs --no-typecheck  tests only
  *   node scripts/test.mjs --e2e           browser tests (e2e/**\/*.test.ts), one file at a time
+ *   node scripts/test.mjs --pg            tests only, on a throwaway PostgreSQL 15 started and
+ *                                         stopped here (scripts/pg-throwaway.sh; installs it if needed)
  *   node scripts/test.mjs FILE...         only these test files (no type-check)
  *
  * With TEST_DATABASE_URL=postgres://... the same tests run against PostgreSQL (one database per
@@ -15,7 +17,7 @@
  * "LABEL: N passed, N failed, N skipped". Exit code: non-zero on a type error or a failed test,
  * and also when no test file was found.
  */
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +27,26 @@ const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const files = args.filter((a) => !a.startsWith('--'));
 const e2e = flags.has('--e2e');
-const typecheck = !flags.has('--no-typecheck') && !e2e && files.length === 0;
+const pgFlag = flags.has('--pg');
+const typecheck = !flags.has('--no-typecheck') && !e2e && !pgFlag && files.length === 0;
 const concurrency = e2e ? 1 : Number(process.env.TEST_CONCURRENCY ?? 2);
+
+// --pg: a throwaway cluster for this run only, stopped whatever happens.
+let stopPg = () => {};
+if (pgFlag && !process.env.TEST_DATABASE_URL) {
+  const dir = `/tmp/label-gen-test-pg-${process.pid}`;
+  const port = String(56000 + (process.pid % 1000));
+  const script = path.join(ROOT, 'scripts/pg-throwaway.sh');
+  const url = execFileSync('bash', [script, 'start', port, dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  process.env.TEST_DATABASE_URL = url;
+  process.env.POSTGIS_URL ??= url;
+  stopPg = () => {
+    try { execFileSync('bash', [script, 'stop', dir], { stdio: 'inherit' }); } catch { /* already stopped */ }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  process.on('exit', () => stopPg());
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
+}
 const label = e2e ? 'e2e' : process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
 
 /** Test files under a folder, sorted, skipping node_modules and dot folders. */

@@ -9,9 +9,10 @@ import { staffModule } from './staff/routes.js';
 import { callsModule } from './calls/routes.js';
 import { territoryModule } from './territory/web/routes.js';
 import { registerBatchJobs } from './territory/web/batch-job.js';
+import { applicationsModule } from './applications/routes.js';
 
 /** Route modules, in registration order. */
-export const modules: Module[] = [pagesModule, accountsModule, organisationsModule, territoryModule, staffModule, callsModule];
+export const modules: Module[] = [pagesModule, accountsModule, organisationsModule, territoryModule, staffModule, callsModule, applicationsModule];
 
 /** Registers background jobs and services of every domain. */
 export async function registerJobs(deps: AppDeps): Promise<void> {

@@ -9,6 +9,14 @@ export async function fill(page: Page, fields: Record<string, string>): Promise<
   for (const [name, value] of Object.entries(fields)) await page.locator(`#${name}`).fill(value);
 }
 
+/** Chooses a radio button by clicking its label, as a person would (DSFR draws the label over the input). */
+export async function choose(page: Page, name: string, value: string): Promise<void> {
+  const id = await page.locator(`input[type="radio"][name="${name}"][value="${value}"]`).getAttribute('id');
+  assert.ok(id, `bouton radio ${name}=${value} sans id`);
+  await page.locator(`label[for="${id}"]`).click();
+  assert.ok(await page.locator(`#${id}`).isChecked(), `le choix ${name}=${value} n’a pas été coché`);
+}
+
 /** Clicks the submit button of the form holding this field, and waits for the next page. */
 export async function submitFormOf(page: Page, fieldName: string): Promise<number> {
   const [res] = await Promise.all([
@@ -22,9 +30,15 @@ export async function submitFormOf(page: Page, fieldName: string): Promise<numbe
 export async function clickButton(page: Page, name: string | RegExp): Promise<number> {
   const [res] = await Promise.all([
     page.waitForNavigation({ waitUntil: 'load' }),
-    page.getByRole('button', { name }).first().click(),
+    page.getByRole('button', { name }).filter({ visible: true }).first().click(),
   ]);
   return res?.status() ?? 0;
+}
+
+/** The error summary's text, if any (to explain a failed step). */
+export async function errorsShown(page: Page): Promise<string> {
+  const summary = page.locator('#resume-erreurs');
+  return (await summary.count()) ? `— erreurs affichées : ${(await summary.innerText()).replace(/\s+/g, ' ')}` : '';
 }
 
 /** The page came back with the DSFR error summary, focused, and the title says "Erreur". */

@@ -74,7 +74,7 @@ export async function startServer(o: { env?: Record<string, string>; timeoutMs?:
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + (o.timeoutMs ?? 120_000);
+  const deadline = Date.now() + (o.timeoutMs ?? 240_000);
   for (;;) {
     if (exited !== undefined) {
       await stop();

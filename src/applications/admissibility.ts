@@ -44,7 +44,8 @@ const fr = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 1 }
 const frDate = (iso: string) => iso.split('-').reverse().join('/');
 const num = (d: SectionData | undefined, k: string) => (typeof d?.[k] === 'number' ? (d[k] as number) : undefined);
 const str = (d: SectionData | undefined, k: string) => (typeof d?.[k] === 'string' && d[k] !== '' ? (d[k] as string) : undefined);
-const rows = (d: SectionData | undefined, k: string) => ((d?.[k] as Record<string, unknown>[] | undefined) ?? []);
+type Row = Record<string, unknown>;
+const rows = (d: SectionData | undefined, k: string): Row[] => ((d?.[k] as Row[] | undefined) ?? []);
 const notMet = (reason: string, section: FieldLink['section'], field?: string): Verdict => ({ status: 'not_met', reason, link: { section, field } });
 
 /** Share of hours at a distance (0 to 1); undefined when unknown. */
@@ -123,7 +124,7 @@ function r6(i: PrecheckInput): Verdict {
   const months = num(i.sections.duration, 'months');
   if (months === undefined) return notMet('Indiquez la durée en mois.', 'duration', 'months');
   if (months >= 12) return { status: 'to_check', reason: `Formation d’un an ou plus : le nombre d’apprenants sur ${labelYears} ans sera fixé par la convention.` };
-  const sessions = rows(i.sections.places, 'sessions').map((s, index) => ({ ...s, index })).filter((s) => typeof s.start === 'string');
+  const sessions = rows(i.sections.places, 'sessions').map((s, index): Row & { index: number } => ({ ...s, index })).filter((s) => typeof s.start === 'string');
   if (sessions.length === 0) return notMet('Indiquez les sessions prévues.', 'places', rowField('sessions', 0, 'start'));
   for (const s of sessions) {
     const n = s.learners as number | undefined;

@@ -42,6 +42,8 @@ const schema = z.object({
   /** clamd address for the antivirus scan of uploads, e.g. tcp://127.0.0.1:3310 (none: no scan). */
   CLAMAV_URL: z.string().regex(/^tcp:\/\/[^:/]+:\d{1,5}$/, 'CLAMAV_URL doit avoir la forme tcp://hôte:port').optional(),
   MAX_UPLOAD_MB: z.coerce.number().min(0.01).max(200).default(20),
+  /** Support desk: working days (weekends and French public holidays excluded) to give the first answer. */
+  SUPPORT_FIRST_ANSWER_DAYS: z.coerce.number().int().min(1).max(30).default(2),
 });
 
 /** Validated configuration of the platform. */

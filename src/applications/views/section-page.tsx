@@ -8,7 +8,7 @@ import type { FieldContext } from '../sections/fields.js';
 import { displayValue } from '../format.js';
 import { FieldInput } from './field.js';
 import { ApplicationShell, StateBadge } from './shell.js';
-import { appPath } from './paths.js';
+import { appPath, sectionPath } from './paths.js';
 import type { ApplicationRow } from '../applications.store.js';
 
 /** What a section page shows. */
@@ -23,6 +23,8 @@ export interface SectionPageProps {
   editable: boolean;
   /** Shown above the form, e.g. "saved as a draft, with errors to fix". */
   notice?: string;
+  /** Shown between the notice and the form (the conflict's comparison). */
+  before?: unknown;
 }
 
 function fieldOrder(def: SectionDef, values: RawValues): string[] {
@@ -92,8 +94,9 @@ export function SectionPage(p: SectionPageProps) {
       {p.def.intro ? <p class="fr-text--lead">{p.def.intro}</p> : null}
       {p.notice ? <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w"><p>{p.notice}</p></div> : null}
       <ErrorSummary errors={p.errors} fieldOrder={fieldOrder(p.def, p.values)} />
+      {p.before as never}
       {p.editable ? (
-        <Form action="" csrf={p.ctx.csrfToken}>
+        <Form action={sectionPath(orgId, p.app.id, p.def.key)} csrf={p.ctx.csrfToken}>
           {/* The first submit button is the one Enter triggers: keep it "Enregistrer". */}
           <button type="submit" name="_action" value="enregistrer" class="fr-sr-only" tabindex={-1} aria-hidden="true">Enregistrer</button>
           <input type="hidden" name="version" value={String(p.version)} />
@@ -106,7 +109,7 @@ export function SectionPage(p: SectionPageProps) {
         </Form>
       ) : (
         <>
-          <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w"><p>La candidature a été déposée : elle n’est plus modifiable.</p></div>
+          {p.notice ? null : <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w"><p>La candidature a été déposée : elle n’est plus modifiable.</p></div>}
           <SectionValues def={p.def} values={p.values} fieldCtx={p.fieldCtx} />
           <p><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={appPath(orgId, p.app.id)}>Retour à la candidature</a></p>
         </>

@@ -7,3 +7,6 @@ export * from '../../calls/calls.schema.js';
 export * from '../../applications/applications.schema.js';
 export * from '../../territory/territory.schema.js';
 export * from '../../territory/web/batch.schema.js';
+export * from '../../review/review.schema.js';
+export * from '../../labels/labels.schema.js';
+export * from '../../support/support.schema.js';

@@ -54,6 +54,15 @@ test('les erreurs QPV citent l\'objet fautif : doublon, code invalide, anneau ou
   assert.match(result.errors[2]!.message, /pas fermé/);
 });
 
+test('un QPV sur plusieurs communes garde la première comme commune principale', () => {
+  const text = collection(feature({ code_qp: 'QN09301M', lib_qp: 'A', insee_com: '93001, 93027', lib_com: 'Aubervilliers, La Courneuve' }));
+  const result = parseQpvGeoJson(text, { isKnownCommune });
+  assert.ok(result.ok);
+  assert.equal(result.items[0]!.communeCode, '93001');
+  const bad = parseQpvGeoJson(collection(feature({ code_qp: 'QN09301M', lib_qp: 'A', insee_com: '93001,9302' })), { isKnownCommune });
+  assert.equal(bad.ok, false);
+});
+
 test('un fichier QPV illisible, vide ou en Lambert-93 est refusé clairement', () => {
   for (const text of ['{pas du json', collection(), JSON.stringify({ type: 'FeatureCollection', crs: { properties: { name: 'EPSG:2154' } }, features: [] })]) {
     const result = parseQpvGeoJson(text, { isKnownCommune });

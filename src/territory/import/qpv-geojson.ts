@@ -77,11 +77,14 @@ export function parseQpvGeoJson(
     seen.set(code, index + 1);
     const name = property(props, ['lib_qp', 'nom_qp']);
     if (!name) return fail(where, 'nom du quartier (lib_qp ou nom_qp) absent.');
-    const communeCode = property(props, ['insee_com'])?.toUpperCase() ?? null;
-    if (communeCode !== null && !INSEE_CODE.test(communeCode)) return fail(where, `code commune invalide « ${communeCode} ».`);
-    if (communeCode !== null && !options.isKnownCommune(communeCode)) {
-      pushIssue(warnings, where, `la commune ${communeCode} n'existe pas dans le code officiel géographique actuel.`);
+    // A QPV spanning several communes may list them all: each is checked, the first is kept as the main one.
+    const communeCodes = (property(props, ['insee_com']) ?? '').toUpperCase().split(/[\s,;/]+/).filter(Boolean);
+    const badCommune = communeCodes.find((c) => !INSEE_CODE.test(c));
+    if (badCommune !== undefined) return fail(where, `code commune invalide « ${badCommune} ».`);
+    for (const c of communeCodes.filter((c) => !options.isKnownCommune(c))) {
+      pushIssue(warnings, where, `la commune ${c} n'existe pas dans le code officiel géographique actuel.`);
     }
+    const communeCode = communeCodes[0] ?? null;
     const geometry = parseGeometry(f.geometry);
     if (!geometry.ok) {
       errorCount += geometry.errors.length;

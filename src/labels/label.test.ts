@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { labelNumber, validity } from './label.js';
+import { LABEL_STATUSES, LABEL_EVENTS, LABEL_TRANSITIONS, labelTransition, type LabelEvent, type LabelStatus } from './label.states.js';
+
+test('le numéro de label suit le format GEN-<année>-<séquence sur 4 chiffres>', () => {
+  assert.equal(labelNumber(2021, 7), 'GEN-2021-0007');
+  assert.equal(labelNumber(2022, 12345), 'GEN-2022-12345');
+});
+
+test('un label signé le 15/03/2022 est valide 3 ans, jusqu’au 14/03/2025 inclus', () => {
+  assert.deepEqual(validity('2022-03-15', 3), { validFrom: '2022-03-15', validUntil: '2025-03-14' });
+  assert.deepEqual(validity('2022-01-01', 3), { validFrom: '2022-01-01', validUntil: '2024-12-31' });
+  assert.deepEqual(validity('2024-02-29', 3), { validFrom: '2024-02-29', validUntil: '2027-02-28' });
+});
+
+const ALLOWED: [LabelStatus, LabelEvent, LabelStatus][] = [
+  ['pending_agreement', 'sign_agreement', 'active'], ['pending_agreement', 'withdraw', 'withdrawn'],
+  ['active', 'suspend', 'suspended'], ['active', 'withdraw', 'withdrawn'], ['active', 'terminate', 'terminated'], ['active', 'expire', 'expired'],
+  ['suspended', 'reinstate', 'active'], ['suspended', 'withdraw', 'withdrawn'], ['suspended', 'expire', 'expired'],
+];
+
+for (const from of LABEL_STATUSES) {
+  for (const event of LABEL_EVENTS) {
+    const ok = ALLOWED.find(([f, e]) => f === from && e === event);
+    test(`label : depuis « ${from} », « ${event} » est ${ok ? 'permis' : 'refusé'}`, () => {
+      const r = labelTransition(from, event);
+      if (ok) assert.deepEqual(r, { ok: true, from, to: ok[2] });
+      else assert.equal(r.ok, false);
+    });
+  }
+}
+
+test('la table des statuts du label ne contient que les mouvements attendus', () => {
+  assert.equal(Object.values(LABEL_TRANSITIONS).reduce((n, m) => n + Object.keys(m).length, 0), ALLOWED.length);
+});

@@ -1,0 +1,89 @@
+/**
+ * Who may do what in the review, one line per action. Routes take their Access from the role
+ * table; `reviewMay` adds what depends on the application (conflict of interest, assignment,
+ * agenda). Views receive the answers, never the raw roles.
+ */
+import type { Context } from 'hono';
+import type { Actor, AppEnv } from '../platform/http/context.js';
+import { staff, type Access } from '../platform/http/access.js';
+import { clientIp } from '../platform/http/security.js';
+import type { AuditActor } from '../platform/audit/audit.store.js';
+import type { StaffRoleName } from '../platform/auth/roles.js';
+
+/** The closed list of review actions. */
+export type ReviewAction =
+  | 'review.list'
+  | 'review.view'
+  | 'review.export'
+  | 'review.assign'
+  | 'review.admissibility'
+  | 'review.score'
+  | 'review.declare_conflict'
+  | 'committee.view'
+  | 'committee.manage';
+
+const ROLES: Record<ReviewAction, readonly StaffRoleName[]> = {
+  'review.list': ['instructor', 'admin'],
+  'review.view': ['instructor', 'admin', 'committee'],
+  'review.export': ['instructor', 'admin'],
+  'review.assign': ['instructor', 'admin'],
+  'review.admissibility': ['instructor', 'admin'],
+  'review.score': ['instructor', 'admin'],
+  'review.declare_conflict': ['instructor', 'admin', 'committee'],
+  'committee.view': ['instructor', 'admin', 'committee'],
+  'committee.manage': ['instructor', 'admin'],
+};
+
+/** The Access a route of this action declares (the router also demands the second factor). */
+export function reviewAccess(action: ReviewAction): Access {
+  return staff(...ROLES[action]);
+}
+
+/** Whether the actor holds a role of the action. */
+export function holdsRoleFor(actor: Actor | null, action: ReviewAction): boolean {
+  return !!actor && actor.secondFactor && ROLES[action].some((r) => actor.staffRoles.includes(r));
+}
+
+/** Facts about the actor and one application that some actions depend on. */
+export interface ApplicationFacts {
+  /** The actor declared a conflict of interest with the application's organisation. */
+  conflicted: boolean;
+  /** The actor is an assigned reviewer of the application. */
+  assigned: boolean;
+  /** The application is on the agenda of a meeting the actor sits in. */
+  onMyAgenda: boolean;
+}
+
+/** Whether the actor may do `action` on one application. A conflict hides the application entirely. */
+export function reviewMay(actor: Actor | null, action: ReviewAction, f: ApplicationFacts): boolean {
+  if (!holdsRoleFor(actor, action) || f.conflicted) return false;
+  const staffReviewer = actor!.staffRoles.includes('instructor') || actor!.staffRoles.includes('admin');
+  switch (action) {
+    case 'review.view': return staffReviewer || f.onMyAgenda;
+    case 'review.score': return f.assigned;
+    default: return true;
+  }
+}
+
+/** What the views may offer on one application. */
+export interface ApplicationPermissions { assign: boolean; admissibility: boolean; score: boolean; declareConflict: boolean; committee: boolean }
+
+/** Every permission on one application, for the views. */
+export function applicationPermissions(actor: Actor | null, f: ApplicationFacts): ApplicationPermissions {
+  return {
+    assign: reviewMay(actor, 'review.assign', f),
+    admissibility: reviewMay(actor, 'review.admissibility', f),
+    score: reviewMay(actor, 'review.score', f),
+    declareConflict: reviewMay(actor, 'review.declare_conflict', f),
+    committee: reviewMay(actor, 'committee.manage', f),
+  };
+}
+
+/** The staff member acting, as commands and the audit log need them. */
+export interface StaffActor extends AuditActor { id: string; email: string }
+
+/** The signed-in staff member of this request (staff routes always have one). */
+export function staffActor(c: Context<AppEnv>): StaffActor {
+  const a = c.get('actor')!;
+  return { id: a.userId, label: a.fullName, email: a.email, ip: clientIp(c, c.get('deps').config.TRUST_PROXY) };
+}

@@ -21,9 +21,10 @@ const STAFF: { email: string; name: string; roles: StaffRoleName[]; role: string
   { email: 'comite@demo.label-gen.fr', name: 'Claire Comité', roles: ['committee'], role: 'Membre du comité' },
 ];
 
-const ORGS = [
-  { name: 'Simplon Démo', siret: '79267640500045', nda: '11755458075', admin: { email: 'porteur@demo.label-gen.fr', name: 'Paula Porteuse' }, member: { email: 'collegue@demo.label-gen.fr', name: 'Corentin Collègue' }, address: '55 rue de Vincennes', postcode: '93100', city: 'Montreuil' },
-  { name: 'Numérique Solidaire Nord', siret: '50312345600016', nda: '31590000059', admin: { email: 'nord@demo.label-gen.fr', name: 'Nora Nord' }, member: null, address: '12 rue Myrha', postcode: '75018', city: 'Paris' },
+/** The demo organisations. */
+export const DEMO_ORGANISATIONS = [
+  { name: 'Simplon Démo', siret: '79267640500048', nda: '11755458075', admin: { email: 'porteur@demo.label-gen.fr', name: 'Paula Porteuse' }, member: { email: 'collegue@demo.label-gen.fr', name: 'Corentin Collègue' }, address: '55 rue de Vincennes', postcode: '93100', city: 'Montreuil' },
+  { name: 'Numérique Solidaire Nord', siret: '50312345600017', nda: '31590000059', admin: { email: 'nord@demo.label-gen.fr', name: 'Nora Nord' }, member: null, address: '12 rue Myrha', postcode: '75018', city: 'Paris' },
 ];
 
 /** A fixed, readable TOTP secret per demo staff account (demo only). */
@@ -46,7 +47,7 @@ export async function seedDemoAccounts(tx: DbOrTx, appSecret: string): Promise<D
     await recordAudit(tx, SYSTEM, { action: 'staff.role_granted', objectType: 'user', objectId: u!.id, after: { roles: s.roles }, meta: { demo: true } });
     out.push({ email: s.email, role: s.role, totpSecret: secret });
   }
-  for (const o of ORGS) {
+  for (const o of DEMO_ORGANISATIONS) {
     const ids: { id: string; role: 'admin' | 'member' }[] = [];
     for (const [p, role] of [[o.admin, 'admin'], [o.member, 'member']] as const) {
       if (!p) continue;
@@ -75,7 +76,7 @@ export async function listDemoAccounts(db: DbOrTx): Promise<DemoAccount[]> {
     const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, s.email));
     if (u) out.push({ email: s.email, role: s.role, totpSecret: demoTotpSecret(s.email) });
   }
-  for (const o of ORGS) {
+  for (const o of DEMO_ORGANISATIONS) {
     out.push({ email: o.admin.email, role: `Administrateur de l’organisme « ${o.name} »` });
     if (o.member) out.push({ email: o.member.email, role: `Membre de l’organisme « ${o.name} »` });
   }

@@ -6,7 +6,7 @@ import { findOrganisationBySiret } from './organisations.store.js';
 import { inviteMember, type MailSettings } from './commands/invite-member.js';
 
 /** The demo admin who invites, her organisation's SIRET, and the demo account invited. */
-const DEMO = { inviter: 'porteur@demo.label-gen.fr', siret: '79267640500045', invitee: 'nouveau@demo.label-gen.fr' };
+const DEMO = { inviter: 'porteur@demo.label-gen.fr', siret: '79267640500048', invitee: 'nouveau@demo.label-gen.fr' };
 
 /** Paula (admin of « Simplon Démo ») invites Noé as a member; the mail with the link lands in the outbox. */
 export async function seedDemoInvitation(tx: DbOrTx, mail: MailSettings, now: Date): Promise<void> {

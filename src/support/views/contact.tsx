@@ -1,7 +1,7 @@
 /** The contact page: step 1 (who and what), step 2 (the message, with the help articles of that topic beside it). */
 import { Layout, type PageContext } from '../../platform/views/layout.js';
 import { ErrorSummary, Form, Input, Radios, Submit, Textarea, type FormState } from '../../platform/views/ui.js';
-import { REQUESTER_KINDS, REQUESTER_LABELS, TOPICS, TOPIC_LABELS, needsTraining, type RequesterKind, type Topic } from '../support.js';
+import { REQUESTER_KINDS, REQUESTER_LABELS, TOPICS, TOPIC_LABELS, type RequesterKind, type Topic } from '../support.js';
 import { HONEYPOT_FIELD, STAMP_FIELD } from '../anti-spam.js';
 import { markdownToText } from '../markdown.js';
 import { AttachmentsField, Checkbox } from './parts.js';
@@ -18,6 +18,7 @@ export function ContactStepPage({ ctx, state }: { ctx: PageContext; state?: Form
         <p class="fr-text--sm">Étape 1 sur 2 : votre situation et le sujet de votre demande.</p>
         <ErrorSummary errors={state?.errors} fieldOrder={['profil', 'sujet']} />
         <Form action="/contact" csrf="" method="get">
+          <input type="hidden" name="etape" value="1" />
           <Radios name="profil" label="Vous êtes" state={state} options={REQUESTER_KINDS.map((k) => ({ value: k, label: REQUESTER_LABELS[k] }))} />
           <Radios name="sujet" label="Votre demande porte sur" state={state} options={TOPICS.map((t) => ({ value: t, label: TOPIC_LABELS[t] }))} />
           <Submit label="Continuer" />
@@ -136,6 +137,3 @@ export function ContactSentPage({ ctx }: { ctx: PageContext }) {
     </Layout>
   );
 }
-
-/** Whether a topic shows the training search. */
-export const showsTraining = needsTraining;

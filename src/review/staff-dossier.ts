@@ -1,0 +1,65 @@
+/**
+ * One application as staff see it: the applicant's dossier (read through the applications
+ * domain), and the review around it: state, assignments, verdicts, corrections, scores, decision,
+ * label, timeline, and what the actor may do. A conflicted actor gets nothing (404).
+ */
+import type { DbOrTx } from '../platform/db/index.js';
+import type { Actor } from '../platform/http/context.js';
+import { objectHistory } from '../platform/audit/audit.store.js';
+import { loadDossier, type Dossier } from '../applications/dossier.js';
+import { labelOfApplication } from '../labels/labels.store.js';
+import {
+  applicationOwner, findReview, isConflicted, listAssignments, listCorrections, listReviewers, listSheets, listVerdicts, conflictedUsers, type ReviewRow,
+} from './review.store.js';
+import { decisionOf, onAgendaOf } from './committee.store.js';
+import { applicationPermissions, reviewMay, type ApplicationPermissions } from './review.policy.js';
+import { workspaceStatus, type WorkspaceStatus } from './review.js';
+import { aggregate, type ScoreAggregate } from './scoring.js';
+
+/** Everything the staff pages of one application show. */
+export interface StaffDossier {
+  dossier: Dossier;
+  review: ReviewRow;
+  status: WorkspaceStatus;
+  assignments: Awaited<ReturnType<typeof listAssignments>>;
+  verdicts: Awaited<ReturnType<typeof listVerdicts>>;
+  corrections: Awaited<ReturnType<typeof listCorrections>>;
+  /** Sheets the actor may read: others' sheets stay hidden from an assigned reviewer until theirs is in. */
+  sheets: Awaited<ReturnType<typeof listSheets>>;
+  hiddenSheets: number;
+  mySheet: Awaited<ReturnType<typeof listSheets>>[number] | null;
+  scores: ScoreAggregate | null;
+  decision: Awaited<ReturnType<typeof decisionOf>>;
+  label: Awaited<ReturnType<typeof labelOfApplication>>;
+  timeline: Awaited<ReturnType<typeof objectHistory>>;
+  /** Reviewers who may be assigned (active, not conflicted, not already assigned). */
+  assignable: { id: string; fullName: string }[];
+  may: ApplicationPermissions;
+}
+
+/** Loads an application for the actor; null when absent, a draft, or hidden from them. */
+export async function loadStaffDossier(db: DbOrTx, actor: Actor, applicationId: string, now: Date): Promise<StaffDossier | null> {
+  const owner = await applicationOwner(db, applicationId);
+  if (!owner || !owner.submittedAt) return null;
+  const [conflicted, onMyAgenda, assignments] = await Promise.all([
+    isConflicted(db, actor.userId, owner.organisationId), onAgendaOf(db, applicationId, actor.userId), listAssignments(db, applicationId),
+  ]);
+  const facts = { conflicted, assigned: assignments.some((a) => a.reviewerId === actor.userId), onMyAgenda };
+  if (!reviewMay(actor, 'review.view', facts)) return null;
+  const [dossier, review] = await Promise.all([loadDossier(db, owner.organisationId, applicationId, now), findReview(db, applicationId)]);
+  if (!dossier || !review) return null;
+  const [verdicts, corrections, allSheets, decision, label, history, reviewers, conflicts] = await Promise.all([
+    listVerdicts(db, applicationId), listCorrections(db, applicationId), listSheets(db, applicationId), decisionOf(db, applicationId),
+    labelOfApplication(db, applicationId), objectHistory(db, 'application', applicationId), listReviewers(db), conflictedUsers(db, owner.organisationId),
+  ]);
+  const labelHistory = label ? await objectHistory(db, 'label', label.id) : [];
+  const mySheet = allSheets.find((s) => s.reviewerId === actor.userId) ?? null;
+  const sheets = facts.assigned && !mySheet ? [] : allSheets;
+  const taken = new Set([...assignments.map((a) => a.reviewerId), ...conflicts.map((c) => c.userId)]);
+  return {
+    dossier, review, status: workspaceStatus(owner.state, review.state), assignments, verdicts, corrections,
+    sheets, hiddenSheets: allSheets.length - sheets.length, mySheet, scores: aggregate(sheets.map((s) => s.total)),
+    decision, label, timeline: [...history, ...labelHistory].sort((a, b) => a.id - b.id),
+    assignable: reviewers.filter((r) => !taken.has(r.id)), may: applicationPermissions(actor, facts),
+  };
+}

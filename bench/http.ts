@@ -16,12 +16,11 @@ import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
-import { createTestApp } from '../src/platform/testing/harness.js';
+import { createTestApp, userByEmail } from '../src/platform/testing/harness.js';
 import { createSession } from '../src/platform/auth/session.store.js';
 import { sessionCookieName } from '../src/platform/auth/cookies.js';
 import { seedCall2021 } from '../src/calls/seed.js';
 import { seedDemo } from '../src/demo/seed.js';
-import { userByEmail } from '../src/platform/testing/harness.js';
 
 function arg(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

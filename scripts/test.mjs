@@ -112,6 +112,10 @@ const nodeArgs = [
   '--import', 'tsx',
   '--test',
   `--test-concurrency=${concurrency}`,
+  // One hung file must not eat CI's budget. On Node 20 this limit applies to each test FILE as a
+  // whole (10 min, 15 min for a browser file); --test-force-exit ends a file that leaves a handle open.
+  `--test-timeout=${Number(process.env.TEST_TIMEOUT_MS ?? (e2e ? 900_000 : 600_000))}`,
+  '--test-force-exit',
   '--test-reporter=spec',
   ...list,
 ];
@@ -127,8 +131,10 @@ const fail = count('fail');
 const skipped = (count('skipped') ?? 0) + (count('todo') ?? 0);
 const cancelled = count('cancelled') ?? 0;
 if (r.code !== 0 || pass === null || (fail ?? 0) > 0 || cancelled > 0) failed = true;
+// A file that timed out or crashed is not always counted in "fail": count it at least once.
+const failures = Math.max((fail ?? 0) + cancelled, r.code !== 0 ? 1 : 0);
 process.stdout.write(`Tests ${label} terminés en ${seconds(t0)}\n`);
-process.stdout.write(`${label}: ${pass ?? 0} passed, ${(fail ?? 0) + cancelled} failed, ${skipped} skipped\n`);
+process.stdout.write(`${label}: ${pass ?? 0} passed, ${failures} failed, ${skipped} skipped\n`);
 if (pass === 0 && (fail ?? 0) === 0) {
   process.stdout.write('Aucun test n’a été exécuté.\n');
   failed = true;

@@ -9,10 +9,13 @@ import { staffModule } from './staff/routes.js';
 import { callsModule } from './calls/routes.js';
 import { territoryModule } from './territory/web/routes.js';
 import { registerBatchJobs } from './territory/web/batch-job.js';
+import { reviewModule } from './review/routes.js';
+import { labelsModule } from './labels/routes.js';
 import { applicationsModule } from './applications/routes.js';
+import { supportModule } from './support/routes.js';
 
 /** Route modules, in registration order. */
-export const modules: Module[] = [pagesModule, accountsModule, organisationsModule, territoryModule, staffModule, callsModule, applicationsModule];
+export const modules: Module[] = [pagesModule, accountsModule, organisationsModule, territoryModule, staffModule, callsModule, applicationsModule, supportModule, reviewModule, labelsModule];
 
 /** Registers background jobs and services of every domain. */
 export async function registerJobs(deps: AppDeps): Promise<void> {

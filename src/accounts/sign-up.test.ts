@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, createUser, userByEmail, TEST_PASSWORD, type TestApp } from '../platform/testing/harness.js';
+import { createTestApp, createUser, userByEmail, type TestApp } from '../platform/testing/harness.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { oneTimeTokens } from '../platform/auth/auth.schema.js';
 import { eq } from 'drizzle-orm';
@@ -67,7 +67,6 @@ test('une adresse déjà inscrite reçoit la même réponse, et son titulaire un
   const after = await userByEmail(t.deps, 'deja@exemple.fr');
   assert.equal(after!.fullName, existing.fullName);
   assert.equal(after!.passwordHash, existing.passwordHash);
-  void TEST_PASSWORD;
 });
 
 test('mot de passe trop court, courant ou différent : erreurs, valeurs gardées, mots de passe vidés', async () => {

@@ -10,6 +10,7 @@ async function submitAt(at: string) {
   const s = await setup({ now: () => clock, call2021: true });
   const url = await createDraft(s);
   clock = new Date(at);
+  await s.client.loginAs(s.userId); // the first session expired with the clock's jump
   const res = await s.client.post(`${url}/recapitulatif/deposer`, { sworn: 'oui' });
   const app = await appRow(s, url);
   const cutoff = app.cutoffId ? (await s.t.deps.database.db.select().from(callCutoffs).where(eq(callCutoffs.id, app.cutoffId)))[0] : null;

@@ -8,6 +8,9 @@ import { users } from '../platform/auth/auth.schema.js';
 import { seedDemoAccounts, listDemoAccounts, type DemoAccount } from './accounts.js';
 import { seedDemoCall } from '../calls/seed.js';
 import { seedDemoInvitation } from '../organisations/seed.js';
+import { seedDemoSupport } from '../support/seed.js';
+import { seedDemoApplications } from '../applications/seed.js';
+import { seedDemoReview } from '../review/seed.js';
 
 /** Seeds the demo if the database has no user yet; returns the demo accounts to print. */
 export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
@@ -17,7 +20,10 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
   return db.transaction(async (tx) => {
     const accounts = await seedDemoAccounts(tx, deps.config.appSecret);
     await seedDemoCall(tx, deps.now());
+    await seedDemoApplications(tx, deps.now(), deps.config.baseUrl);
+    await seedDemoReview(tx, deps.now(), { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL });
     await seedDemoInvitation(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL }, deps.now());
+    await seedDemoSupport(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL, workingDays: deps.config.SUPPORT_FIRST_ANSWER_DAYS }, deps.now());
     return accounts;
   });
 }

@@ -127,6 +127,7 @@ export async function meetingConflicts(db: DbOrTx, meetingId: string) {
     .innerJoin(committeeMembers, and(eq(committeeMembers.userId, conflictDeclarations.userId), eq(committeeMembers.meetingId, meetingId)))
     .innerJoin(users, eq(users.id, conflictDeclarations.userId))
     .innerJoin(organisations, eq(organisations.id, conflictDeclarations.organisationId))
+    .where(sql`exists (select 1 from applications a join committee_meetings m on m.cutoff_id = a.cutoff_id where m.id = ${meetingId} and a.organisation_id = ${conflictDeclarations.organisationId})`)
     .orderBy(asc(users.fullName));
 }
 

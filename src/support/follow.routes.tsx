@@ -37,7 +37,6 @@ export function registerFollowRoutes(r: Router, deps: AppDeps): void {
     // A merged duplicate's links were moved to the ticket kept, so they open it.
     if (ticket?.mergedIntoId) ticket = await findTicket(db, ticket.mergedIntoId);
     if (!ticket || linkExpired(ticket.closedAt, deps.now())) return null;
-    c.header('Referrer-Policy', 'no-referrer');
     return { ticket, base: `/demande/${token}` };
   };
   const byAccount: Resolve = async (c) => {

@@ -15,7 +15,7 @@ export function registerHelpRoutes(r: Router, deps: AppDeps): void {
     return render(c, <HelpIndexPage ctx={pageContext(c)} q={q} articles={await searchArticles(db, { q })} />);
   });
   r.get('/aide/:slug', PUBLIC, async (c) => {
-    const slug = c.req.param('slug');
+    const slug = c.req.param('slug') ?? '';
     const article = /^[a-z0-9-]{1,80}$/.test(slug) ? await findArticleBySlug(db, slug) : null;
     return article ? render(c, <ArticlePage ctx={pageContext(c)} article={article} />) : renderErrorPage(c, 404);
   });

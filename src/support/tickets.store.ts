@@ -185,7 +185,7 @@ export async function findMacro(db: DbOrTx, id: string) {
 }
 
 /** Creates or updates a saved reply. */
-export async function upsertMacro(tx: DbOrTx, id: string | null, v: { title: string; body: string; updatedBy: string; updatedAt: Date }) {
+export async function upsertMacro(tx: DbOrTx, id: string | null, v: { title: string; body: string; updatedBy: string | null; updatedAt: Date }) {
   if (id) {
     const [row] = await tx.update(supportMacros).set(v).where(eq(supportMacros.id, id)).returning();
     return row ?? null;

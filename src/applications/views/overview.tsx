@@ -10,7 +10,7 @@ import { sectionPath, documentsPath, summaryPath, withdrawPath } from './paths.j
 type Status = { label: string; badge: string };
 const DONE: Status = { label: 'Complète', badge: 'fr-badge--success' };
 const PARTIAL: Status = { label: 'Incomplète', badge: 'fr-badge--warning' };
-const TODO: Status = { label: 'Non commencée', badge: 'fr-badge--info' };
+const NOT_STARTED: Status = { label: 'Non commencée', badge: 'fr-badge--info' };
 
 function Task({ href, title, status, detail }: { href: string; title: string; status: Status; detail?: string }) {
   return (
@@ -48,11 +48,11 @@ export function OverviewPage({ ctx, d }: { ctx: PageContext; d: Dossier }) {
       <ol class="lg-task-list">
         {SECTIONS.map((s) => {
           const st = d.sections[s.key];
-          const status = st.reading.completed ? DONE : st.saved ? PARTIAL : TODO;
+          const status = st.reading.completed ? DONE : st.saved ? PARTIAL : NOT_STARTED;
           const detail = st.updatedAt ? `Enregistrée le ${dateTimeSeconds(st.updatedAt, tz)}${st.updatedByName ? ` par ${st.updatedByName}` : ''}` : undefined;
           return <Task href={sectionPath(orgId, app.id, s.key)} title={s.title} status={status} detail={detail} />;
         })}
-        <Task href={documentsPath(orgId, app.id)} title="Pièces justificatives" status={d.missingDocuments.length === 0 ? DONE : d.files.length ? PARTIAL : TODO} detail={`${d.files.length} document(s) joint(s)`} />
+        <Task href={documentsPath(orgId, app.id)} title="Pièces justificatives" status={d.missingDocuments.length === 0 ? DONE : d.files.length ? PARTIAL : NOT_STARTED} detail={`${d.files.length} document(s) joint(s)`} />
         <Task href={summaryPath(orgId, app.id)} title={may.submit ? 'Récapitulatif et dépôt' : 'Récapitulatif'} status={app.state === 'draft' ? (unmet ? PARTIAL : DONE) : DONE}
           detail={unmet ? `${unmet} critère(s) de recevabilité non rempli(s) à ce jour` : 'Tous les critères vérifiables par la plateforme sont remplis'} />
       </ol>

@@ -1,4 +1,4 @@
-/** Accessibility statement, legal notice, personal data, site map and contact. */
+/** Accessibility statement, legal notice, personal data and site map. */
 import { Layout, type PageContext } from '../../platform/views/layout.js';
 
 /** Accessibility statement (RGAA). */
@@ -61,22 +61,12 @@ export function PersonalDataPage({ ctx }: { ctx: PageContext }) {
 export function SiteMapPage({ ctx }: { ctx: PageContext }) {
   const links: [string, string][] = [
     ['/', 'Accueil'], ['/appels', 'Appels à labellisation'], ['/connexion', 'Se connecter'], ['/inscription', 'Créer un compte'],
-    ['/accessibilite', 'Déclaration d’accessibilité'], ['/mentions-legales', 'Mentions légales'], ['/donnees-personnelles', 'Données personnelles'], ['/contact', 'Nous contacter'],
+    ['/accessibilite', 'Déclaration d’accessibilité'], ['/mentions-legales', 'Mentions légales'], ['/donnees-personnelles', 'Données personnelles'], ['/contact', 'Nous contacter'], ['/aide', 'Centre d’aide'],
   ];
   return (
     <Layout ctx={ctx} title="Plan du site">
       <h1>Plan du site</h1>
       <ul>{links.map(([href, label]) => <li><a href={href}>{label}</a></li>)}</ul>
-    </Layout>
-  );
-}
-
-/** Contact page. */
-export function ContactPage({ ctx }: { ctx: PageContext }) {
-  return (
-    <Layout ctx={ctx} title="Nous contacter">
-      <h1>Nous contacter</h1>
-      <p>Pour toute question sur le label, une candidature ou une formation labellisée, écrivez à l’équipe de la Grande École du Numérique : <a href="mailto:label@grandeecolenumerique.fr">label@grandeecolenumerique.fr</a>.</p>
     </Layout>
   );
 }

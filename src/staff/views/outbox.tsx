@@ -1,6 +1,7 @@
 /**
- * Admin pages of the outbox. A mail's HTML is shown in an iframe with `sandbox` (no scripts, no
- * same-origin) and `srcdoc`, which inherits this page's CSP (no inline script, no remote load).
+ * Admin pages of the outbox. A mail's HTML version is shown as escaped source, never rendered:
+ * a rendered copy would need a frame, and the platform's CSP (frame-ancestors 'none', no inline
+ * style) is applied to every response, so it could not be displayed faithfully nor isolated.
  */
 import { Layout, type PageContext } from '../../platform/views/layout.js';
 import type { mailOutbox } from '../../platform/mail/mail.schema.js';
@@ -76,8 +77,10 @@ export function MailPage({ ctx, mail }: { ctx: PageContext; mail: MailRow }) {
       <h2>Version texte</h2>
       <pre class="lg-mail-text fr-p-2w">{mail.text}</pre>
       <h2>Version HTML</h2>
-      <p class="fr-hint-text">Affichée dans un cadre isolé : aucun script ne s’y exécute et aucune ressource extérieure n’est chargée.</p>
-      <iframe class="lg-mail-frame" title={`Version HTML du courriel « ${mail.subject} »`} sandbox="" referrerpolicy="no-referrer" srcdoc={mail.html}></iframe>
+      <details class="fr-mb-4w">
+        <summary>Afficher le code source HTML du courriel</summary>
+        <pre class="lg-mail-text fr-p-2w">{mail.html}</pre>
+      </details>
     </Layout>
   );
 }

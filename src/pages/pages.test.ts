@@ -53,7 +53,7 @@ test('un envoi sans jeton CSRF est refusé', async () => {
 });
 
 test('un envoi trop volumineux répond 413', async () => {
-  const big = 'x'.repeat(11 * 1024 * 1024);
+  const big = 'x'.repeat(26 * 1024 * 1024);
   const res = await t.client().post('/contact', { big });
   assert.equal(res.status, 413);
   assert.match(await res.text(), /trop volumineux/);

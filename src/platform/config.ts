@@ -28,7 +28,7 @@ const schema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  MAX_BODY_MB: z.coerce.number().min(0.1).max(200).default(10),
+  MAX_BODY_MB: z.coerce.number().min(0.1).max(200).default(25),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   JOBS: bool.default(true),
   BAN_API_URL: z.url().default('https://api-adresse.data.gouv.fr'),

@@ -110,7 +110,7 @@ test('les fichiers invalides reçoivent une erreur précise', async () => {
   const c = t.client();
   const send = async (bytes: Uint8Array | string, name: string) => {
     const form = new FormData();
-    form.append('fichier', new File([bytes], name));
+    form.append('fichier', new File([typeof bytes === "string" ? bytes : Buffer.from(bytes)], name));
     const res = await c.postMultipart('/territoire/fichier', form);
     return { status: res.status, html: await res.text() };
   };

@@ -1,8 +1,7 @@
 /** Starts the platform: configuration, database and migrations, jobs, demo data, HTTP server. */
-import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadConfig, ConfigError } from './platform/config.js';
-import { openDb } from './platform/db/index.js';
+import { configuredDb } from './platform/db/index.js';
 import { pgBossJobs, inlineJobs } from './platform/jobs/jobs.js';
 import { createApp } from './platform/http/app.js';
 import type { AppDeps } from './platform/http/context.js';
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
   }
   setLogLevel(config.LOG_LEVEL);
   const started = Date.now();
-  const database = await openDb(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: path.join(config.dataDir, 'pglite') });
+  const database = await configuredDb(config).open();
   const jobs = config.JOBS ? pgBossJobs(database.raw) : inlineJobs();
   const deps: AppDeps = { config, database, jobs, now: () => new Date(), services: {} };
   await database.db.transaction((tx) => seedCall2021(tx));
@@ -36,7 +35,7 @@ async function main(): Promise<void> {
   await jobs.start();
   const { app } = createApp(deps, modules);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
-  const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite embarqué (${path.join(config.dataDir, 'pglite')})`;
+  const { where } = configuredDb(config);
   const lines = [
     '',
     `Label GEN démarré en ${((Date.now() - started) / 1000).toFixed(1)} s : ${config.baseUrl}`,

@@ -3,10 +3,9 @@
  * (DATABASE_URL, else DATA_DIR/pglite, as the server opens it). Exit 0 if intact, 1 if broken,
  * 2 if the check could not run.
  */
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, ConfigError } from '../config.js';
-import { openDb, type Database } from '../db/index.js';
+import { configuredDb, type Database } from '../db/index.js';
 import { verifyChain } from './audit.store.js';
 import type { ChainCheck } from './audit.js';
 
@@ -35,8 +34,8 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${path.join(config.dataDir, 'pglite')})`;
-  const database = await openDb(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: path.join(config.dataDir, 'pglite') });
+  const { where } = configuredDb(config);
+  const database = await configuredDb(config).open();
   try {
     const { code, text } = await verifyDatabase(database);
     process.stdout.write(`Base vérifiée : ${where}\n${text}\n`);

@@ -102,3 +102,11 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     dump: async () => client.dumpDataDir('gzip') as Promise<Blob>,
   };
 }
+
+/** The database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR/pglite. */
+export function configuredDb(config: { DATABASE_URL?: string; dataDir: string }): { open: () => Promise<Database>; where: string } {
+  const dataDir = path.join(config.dataDir, 'pglite');
+  return config.DATABASE_URL
+    ? { open: () => openDb({ url: config.DATABASE_URL }), where: 'PostgreSQL (DATABASE_URL)' }
+    : { open: () => openDb({ dataDir }), where: `PGlite embarqué (${dataDir})` };
+}

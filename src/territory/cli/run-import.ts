@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../platform/config.js';
-import { openDb } from '../../platform/db/index.js';
+import { configuredDb } from '../../platform/db/index.js';
 import { IMPORTERS } from '../commands/import-geography.js';
 import { decodeText } from '../import/csv.js';
 import { formatIssues } from '../import/import-report.js';
@@ -32,7 +32,7 @@ export async function runImportCli(kind: GeographyKind, argv: string[], example:
     return 1;
   }
   const config = loadConfig();
-  const database = await openDb(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: path.join(config.dataDir, 'pglite') });
+  const database = await configuredDb(config).open();
   try {
     const started = Date.now();
     const outcome = await IMPORTERS[kind](database.db, {

@@ -19,6 +19,7 @@ import { serve } from '@hono/node-server';
 import { createTestApp, userByEmail } from '../src/platform/testing/harness.js';
 import { createSession } from '../src/platform/auth/session.store.js';
 import { sessionCookieName } from '../src/platform/auth/cookies.js';
+import { ensureGeographies } from '../src/territory/web/reference-data.js';
 import { seedCall2021 } from '../src/calls/seed.js';
 import { seedDemo } from '../src/demo/seed.js';
 
@@ -89,10 +90,11 @@ function listen(fetchFn: (req: Request) => Response | Promise<Response>): Promis
   });
 }
 
-const t = await createTestApp({ env: { DEMO_DATA: '1' } });
+const t = await createTestApp({ env: { DEMO_DATA: '1', API_RATE_PER_MINUTE: '100000' } });
 try {
   await t.deps.database.db.transaction((tx) => seedCall2021(tx));
   await seedDemo(t.deps);
+  await ensureGeographies(t.deps.database.db);
   const user = await userByEmail(t.deps, 'porteur@demo.label-gen.fr');
   if (!user) throw new Error('compte de démonstration porteur@demo.label-gen.fr absent');
   const token = await createSession(t.deps.database.db, { userId: user.id, ttlHours: 12, now: new Date() });
@@ -108,6 +110,8 @@ try {
       await measure('/ (accueil)', `${appServer.url}/`),
       await measure('/organisations (connecté)', `${appServer.url}/organisations`, { cookie }),
       await measure('/compte (connecté)', `${appServer.url}/compte`, { cookie }),
+      await measure('/territoire/adresse (page publique, adresse géocodée et classée)', `${appServer.url}/territoire/adresse?q=29+rue+Myrha+75018+Paris`),
+      await measure('/api/v1/territoire/point (API)', `${appServer.url}/api/v1/territoire/point?lon=2.3539&lat=48.8867`),
     ].map((m) => ({ ...m, ratio_vs_baseline: Math.round((m.rps / baseline.rps) * 1000) / 1000 }));
     process.stdout.write(`${JSON.stringify({
       name: 'http',

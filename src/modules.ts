@@ -9,6 +9,7 @@ import { staffModule } from './staff/routes.js';
 import { callsModule } from './calls/routes.js';
 import { territoryModule } from './territory/web/routes.js';
 import { registerBatchJobs } from './territory/web/batch-job.js';
+import { territoryPlaceClassifier } from './territory/web/place-classifier.js';
 import { reviewModule } from './review/routes.js';
 import { labelsModule } from './labels/routes.js';
 import { applicationsModule } from './applications/routes.js';
@@ -22,4 +23,5 @@ export async function registerJobs(deps: AppDeps): Promise<void> {
   registerMailJobs(deps);
   registerAccountJobs(deps);
   registerBatchJobs(deps);
+  deps.services.placeClassifier = territoryPlaceClassifier(deps);
 }

@@ -2,6 +2,7 @@
  * The application's state machine: the table of allowed transitions is the only place that says
  * which move is possible; `transition()` is pure and views ask `can()`.
  */
+import { stateMachine } from '../platform/states.js';
 
 /** States of an application (the pg enum application_state). */
 export const APPLICATION_STATES = ['draft', 'submitted', 'in_correction', 'withdrawn'] as const;
@@ -44,19 +45,19 @@ const REFUSALS: Record<ApplicationEvent, string> = {
   withdraw: 'Cette candidature ne peut plus être retirée.',
 };
 
+const machine = stateMachine(TRANSITIONS, (_from, event: ApplicationEvent) => REFUSALS[event]);
+
 /** Outcome of a transition. */
 export type TransitionResult = { ok: true; from: ApplicationState; to: ApplicationState } | { ok: false; message: string };
 
 /** The state after `event`, or the French reason it is refused. */
 export function transition(from: ApplicationState, event: ApplicationEvent): TransitionResult {
-  const to = TRANSITIONS[from][event];
-  if (!to) return { ok: false, message: REFUSALS[event] };
-  return { ok: true, from, to };
+  return machine.transition(from, event);
 }
 
 /** Whether `event` is allowed from `state`. */
 export function can(state: ApplicationState, event: ApplicationEvent): boolean {
-  return TRANSITIONS[state][event] !== undefined;
+  return machine.can(state, event);
 }
 
 /** Whether the applicant may edit sections (only a draft; corrections will open named sections). */

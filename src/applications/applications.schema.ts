@@ -7,6 +7,7 @@ import { pgTable, uuid, text, timestamp, integer, jsonb, pgEnum, boolean, primar
 import { users } from '../platform/auth/auth.schema.js';
 import { organisations } from '../organisations/organisations.schema.js';
 import { calls, callCutoffs } from '../calls/calls.schema.js';
+import { storedFileColumns } from '../platform/files/files.columns.js';
 
 /** States of an application; review states will be added with ALTER TYPE … ADD VALUE. */
 export const applicationState = pgEnum('application_state', ['draft', 'submitted', 'in_correction', 'withdrawn']);
@@ -56,13 +57,7 @@ export const applicationFiles = pgTable('application_files', {
   applicationId: uuid('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
   /** Which document this is (qualiopi, nda, tax_social, ...). */
   kind: text('kind').notNull(),
-  fileName: text('file_name').notNull(),
-  /** Type judged from the bytes (pdf, png, jpeg, odt, ods, docx, xlsx). */
-  detectedType: text('detected_type').notNull(),
-  mimeType: text('mime_type').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  storageKey: text('storage_key').notNull(),
+  ...storedFileColumns(),
   uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
   uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('application_files_key_uq').on(t.storageKey), index('application_files_app_idx').on(t.applicationId)]);

@@ -2,6 +2,7 @@
  * The label's state machine: awaiting its agreement, active from the agreement's signature,
  * then expired at the end of its validity, or suspended, withdrawn, terminated on the way.
  */
+import { stateMachine } from '../platform/states.js';
 
 /** Statuses of a label (pg enum label_status). */
 export const LABEL_STATUSES = ['pending_agreement', 'active', 'suspended', 'withdrawn', 'terminated', 'expired'] as const;
@@ -33,12 +34,12 @@ export const LABEL_TRANSITIONS: Readonly<Record<LabelStatus, Partial<Record<Labe
   expired: {},
 };
 
+const machine = stateMachine(LABEL_TRANSITIONS, (from: LabelStatus) => `Un label « ${LABEL_STATUS_LABELS[from].toLowerCase()} » ne peut pas faire l’objet de cette action.`);
+
 /** Events that need a written motivation. */
 export const MOTIVATED_EVENTS: readonly LabelEvent[] = ['suspend', 'reinstate', 'withdraw', 'terminate'];
 
 /** The status after `event`, or the French reason it is refused. */
 export function labelTransition(from: LabelStatus, event: LabelEvent): { ok: true; from: LabelStatus; to: LabelStatus } | { ok: false; message: string } {
-  const to = LABEL_TRANSITIONS[from][event];
-  if (!to) return { ok: false, message: `Un label « ${LABEL_STATUS_LABELS[from].toLowerCase()} » ne peut pas faire l’objet de cette action.` };
-  return { ok: true, from, to };
+  return machine.transition(from, event);
 }

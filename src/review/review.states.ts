@@ -5,6 +5,7 @@
  * A correction request keeps the review in `admissibility` (the application itself moves to
  * `in_correction` through the applications machine and comes back `submitted` on resubmission).
  */
+import { stateMachine } from '../platform/states.js';
 
 /** States of a review (pg enum review_state). */
 export const REVIEW_STATES = ['admissibility', 'inadmissible', 'scoring', 'labelled', 'rejected'] as const;
@@ -42,17 +43,17 @@ const REFUSALS: Record<ReviewEvent, string> = {
   reject: 'Seule une candidature recevable et notée peut être refusée par le comité.',
 };
 
+const machine = stateMachine(REVIEW_TRANSITIONS, (_from, event: ReviewEvent) => REFUSALS[event]);
+
 /** Outcome of a move. */
 export type ReviewTransition = { ok: true; from: ReviewState; to: ReviewState } | { ok: false; message: string };
 
 /** The state after `event`, or the French reason it is refused. */
 export function reviewTransition(from: ReviewState, event: ReviewEvent): ReviewTransition {
-  const to = REVIEW_TRANSITIONS[from][event];
-  if (!to) return { ok: false, message: REFUSALS[event] };
-  return { ok: true, from, to };
+  return machine.transition(from, event);
 }
 
 /** Whether `event` is allowed from `state`. */
 export function canReview(state: ReviewState, event: ReviewEvent): boolean {
-  return REVIEW_TRANSITIONS[state][event] !== undefined;
+  return machine.can(state, event);
 }

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, integer, boolean, pgEnum, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { users } from '../platform/auth/auth.schema.js';
+import { storedFileColumns } from '../platform/files/files.columns.js';
 
 export const supportRequesterKind = pgEnum('support_requester_kind', ['learner', 'applicant_organisation', 'labelled_organisation', 'employer', 'adviser', 'other']);
 export const supportTopic = pgEnum('support_topic', ['applying', 'labelled_training', 'complaint', 'data_protection', 'technical', 'other']);
@@ -80,12 +81,7 @@ export const supportAttachments = pgTable('support_attachments', {
   id: uuid('id').primaryKey().defaultRandom(),
   ticketId: uuid('ticket_id').notNull().references(() => supportTickets.id, { onDelete: 'cascade' }),
   messageId: uuid('message_id').notNull().references(() => supportMessages.id, { onDelete: 'cascade' }),
-  fileName: text('file_name').notNull(),
-  detectedType: text('detected_type').notNull(),
-  mimeType: text('mime_type').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  storageKey: text('storage_key').notNull(),
+  ...storedFileColumns(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('support_attachments_key_uq').on(t.storageKey), index('support_attachments_ticket_idx').on(t.ticketId)]);
 

@@ -10,3 +10,5 @@ export * from '../../territory/web/batch.schema.js';
 export * from '../../review/review.schema.js';
 export * from '../../labels/labels.schema.js';
 export * from '../../support/support.schema.js';
+export * from '../../sessions/sessions.schema.js';
+export * from '../../learners/learners.schema.js';

@@ -12,16 +12,23 @@ import { registerBatchJobs } from './territory/web/batch-job.js';
 import { territoryPlaceClassifier } from './territory/web/place-classifier.js';
 import { reviewModule } from './review/routes.js';
 import { labelsModule } from './labels/routes.js';
+import { registerLabelJobs } from './labels/jobs.js';
 import { applicationsModule } from './applications/routes.js';
-import { supportModule } from './support/routes.js';
+import { supportModule, registerSupportJobs } from './support/routes.js';
+import { inspectionsModule } from './inspections/routes.js';
+import { messagesModule } from './messages/routes.js';
+import { consultationsModule, registerConsultationJobs } from './consultations/routes.js';
 
 /** Route modules, in registration order. */
-export const modules: Module[] = [pagesModule, accountsModule, organisationsModule, territoryModule, staffModule, callsModule, applicationsModule, supportModule, reviewModule, labelsModule];
+export const modules: Module[] = [pagesModule, accountsModule, organisationsModule, territoryModule, staffModule, callsModule, applicationsModule, supportModule, inspectionsModule, reviewModule, labelsModule, messagesModule, consultationsModule];
 
 /** Registers background jobs and services of every domain. */
 export async function registerJobs(deps: AppDeps): Promise<void> {
   registerMailJobs(deps);
   registerAccountJobs(deps);
   registerBatchJobs(deps);
+  registerConsultationJobs(deps);
+  registerSupportJobs(deps);
+  registerLabelJobs(deps);
   deps.services.placeClassifier = territoryPlaceClassifier(deps);
 }

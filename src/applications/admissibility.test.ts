@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { precheck, type PrecheckInput, type CriterionOutcome } from './admissibility.js';
+import { precheck, type PrecheckInput, type CriterionOutcome, type LabelFacts } from './admissibility.js';
 import { readSection } from './sections/parse.js';
 import { SECTIONS } from './sections/catalogue.js';
 import { completeValues } from './sample-values.js';
@@ -23,10 +23,11 @@ function check(change: Partial<Record<SectionKey, Record<string, string>>> = {},
   return Object.fromEntries(out.map((o) => [o.code, o]));
 }
 
-test('l’exemple complet remplit les 10 critères, sauf « pas déjà labellisée » laissé à la GEN', () => {
+test('l’exemple complet remplit les 10 critères (aucun label en cours pour la formation)', () => {
   const r = check();
   assert.deepEqual(Object.keys(r), ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10']);
-  for (const code of Object.keys(r)) assert.equal(r[code]!.status, code === 'R8' ? 'to_check' : 'met', `${code} : ${r[code]!.reason}`);
+  for (const code of Object.keys(r)) assert.equal(r[code]!.status, 'met', `${code} : ${r[code]!.reason}`);
+  assert.match(r.R8!.reason, /Aucun label en cours pour cette formation sur la période 01\/09\/2026 – 01\/09\/2029/);
 });
 
 test('R3 : 399 heures ne suffisent pas, 400 heures suffisent', () => {
@@ -124,6 +125,29 @@ test('R8 : une autre candidature au même intitulé est signalée, à vérifier 
   const r = check({}, { sameTraining: [{ callTitle: 'Appel 2021', state: 'submitted' }] }).R8!;
   assert.equal(r.status, 'to_check');
   assert.match(r.reason, /« Appel 2021 »/);
+});
+
+const label = (o: Partial<LabelFacts> = {}): LabelFacts => ({ number: 'GEN-2023-0004', applicationId: 'autre', trainingTitle: 'Ancien intitulé', certCode: 'RNCP31114', status: 'active', validFrom: '2023-10-01', validUntil: '2026-09-30', ...o });
+
+test('R8 : un label actif ou en attente de convention sur la même certification et une période qui chevauche ⇒ non rempli', () => {
+  // The sample's first session starts on 01/09/2026: the label runs until 30/09/2026.
+  const active = check({}, { labels: [label()] }).R8!;
+  assert.equal(active.status, 'not_met');
+  assert.match(active.reason, /déjà labellisée \(label GEN-2023-0004, « Ancien intitulé » jusqu’au 30\/09\/2026\)/);
+  assert.equal(active.link?.section, 'places');
+  assert.equal(check({}, { labels: [label({ status: 'pending_agreement', validFrom: null, validUntil: null })] }).R8!.status, 'not_met');
+  assert.equal(check({}, { labels: [label({ status: 'suspended' })] }).R8!.status, 'not_met');
+  // Same title, another certification code: still the same training.
+  assert.equal(check({}, { trainingTitle: 'Développeur web', labels: [label({ certCode: 'RNCP1', trainingTitle: 'développeur WEB ' })] }).R8!.status, 'not_met');
+});
+
+test('R8 : label expiré, retiré, terminé, sans chevauchement, d’une autre formation, ou celui de la candidature elle-même ⇒ rempli', () => {
+  for (const status of ['expired', 'withdrawn', 'terminated']) assert.equal(check({}, { labels: [label({ status })] }).R8!.status, 'met', status);
+  // Ends the day before the first session: no overlap.
+  assert.equal(check({}, { labels: [label({ validUntil: '2026-08-31' })] }).R8!.status, 'met');
+  assert.equal(check({}, { labels: [label({ certCode: 'RNCP99999' })] }).R8!.status, 'met');
+  assert.equal(check({}, { applicationId: 'moi', labels: [label({ applicationId: 'moi' })] }).R8!.status, 'met');
+  assert.match(check({}, { labels: [label({ status: 'expired' })] }).R8!.reason, /GEN-2023-0004 terminé ou sans chevauchement/);
 });
 
 test('un critère inconnu de la plateforme est laissé à la GEN', () => {

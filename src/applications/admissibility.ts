@@ -36,7 +36,15 @@ export interface PrecheckInput {
   sameTraining: readonly { callTitle: string; state: string }[];
   /** Today in the call's time zone, YYYY-MM-DD. */
   today: string;
+  /** The application checked (its own label never counts) and its training title. */
+  applicationId?: string;
+  trainingTitle?: string;
+  /** Labels of the organisation (R8), with the certification code of their application. */
+  labels?: readonly LabelFacts[];
 }
+
+/** A label of the organisation as R8 reads it. */
+export interface LabelFacts { number: string; applicationId: string; trainingTitle: string; certCode: string | null; status: string; validFrom: string | null; validUntil: string | null }
 
 type Verdict = Omit<CriterionOutcome, 'code' | 'title'>;
 
@@ -150,10 +158,36 @@ function r7(i: PrecheckInput): Verdict {
   return notMet('Indiquez si la formation est gratuite pour les publics cibles.', 'funding', 'freeForTarget');
 }
 
+/** Label statuses that still hold the training (a new label for an overlapping period is refused). */
+const LIVE_LABEL = ['pending_agreement', 'active', 'suspended'];
+
+const normCode = (c: unknown) => (typeof c === 'string' ? c.toUpperCase().replace(/[\s]/g, '').replace(/^(RNCP|RS)/, '') : '');
+
+/** The period the new label would cover: from the first planned session (or today) for the label's years. */
+export function plannedPeriod(i: Pick<PrecheckInput, 'sections' | 'today' | 'rules'>): { from: string; to: string } {
+  const starts = rows(i.sections.places, 'sessions').map((s) => s.start).filter((s): s is string => typeof s === 'string').sort();
+  const from = starts[0] && starts[0] > i.today ? starts[0] : i.today;
+  return { from, to: addYears(from, i.rules.durations.labelYears) };
+}
+
 function r8(i: PrecheckInput): Verdict {
-  if (i.sameTraining.length === 0) return { status: 'to_check', reason: 'La GEN vérifiera que la formation n’est pas déjà labellisée.' };
-  const list = i.sameTraining.map((a) => `« ${a.callTitle} »`).join(', ');
-  return { status: 'to_check', reason: `D’autres candidatures de l’organisme portent le même intitulé (${list}) : la GEN vérifiera qu’il ne s’agit pas d’une formation déjà labellisée sur une période qui se chevauche.` };
+  const code = normCode(str(i.sections.training, 'certCode') ?? '');
+  const period = plannedPeriod(i);
+  const same = (i.labels ?? []).filter((l) => l.applicationId !== i.applicationId
+    && (l.trainingTitle.trim().toLowerCase() === (i.trainingTitle ?? '').trim().toLowerCase() || (code !== '' && normCode(l.certCode) === code)));
+  const holding = same.filter((l) => LIVE_LABEL.includes(l.status)
+    && (l.validUntil === null || l.validUntil >= period.from) && (l.validFrom === null || l.validFrom <= period.to));
+  if (holding.length > 0) {
+    const l = holding[0]!;
+    const until = l.validUntil ? ` jusqu’au ${frDate(l.validUntil)}` : ' (convention en attente de signature)';
+    return notMet(`La formation est déjà labellisée (label ${l.number}, « ${l.trainingTitle} »${until}) pour une période qui chevauche celle demandée (${frDate(period.from)} – ${frDate(period.to)}). Une nouvelle candidature est possible au terme du label.`, 'places', rowField('sessions', 0, 'start'));
+  }
+  if (i.sameTraining.length > 0) {
+    const list = i.sameTraining.map((a) => `« ${a.callTitle} »`).join(', ');
+    return { status: 'to_check', reason: `Aucun label en cours pour cette formation, mais d’autres candidatures de l’organisme portent le même intitulé (${list}) : la GEN vérifiera qu’il ne s’agit pas d’une formation déjà labellisée.` };
+  }
+  const ended = same.length ? ` (label${same.length > 1 ? 's' : ''} précédent${same.length > 1 ? 's' : ''} ${same.map((l) => l.number).join(', ')} terminé${same.length > 1 ? 's' : ''} ou sans chevauchement)` : '';
+  return { status: 'met', reason: `Aucun label en cours pour cette formation sur la période ${frDate(period.from)} – ${frDate(period.to)}${ended}.` };
 }
 
 function r9(i: PrecheckInput): Verdict {

@@ -9,7 +9,7 @@ import type { AuditActor } from '../platform/audit/audit.store.js';
 import { can, isEditable, type ApplicationState } from './application.states.js';
 
 /** The closed list of actions on an application. */
-export type ApplicationAction = 'view' | 'edit' | 'upload' | 'submit' | 'withdraw' | 'download';
+export type ApplicationAction = 'view' | 'edit' | 'upload' | 'submit' | 'resubmit' | 'withdraw' | 'download' | 'renew';
 
 /** Whether a member of the organisation may do `action` on an application in `state`. */
 export function memberMay(state: ApplicationState, action: ApplicationAction): boolean {
@@ -17,13 +17,24 @@ export function memberMay(state: ApplicationState, action: ApplicationAction): b
     case 'view': case 'download': return true;
     case 'edit': case 'upload': return isEditable(state);
     case 'submit': return can(state, 'submit');
+    case 'resubmit': return can(state, 'resubmit');
+    case 'renew': return state !== 'draft';
     case 'withdraw': return can(state, 'withdraw');
   }
 }
 
+/**
+ * Whether a member may change one part (a section key, or 'documents') of an application: every
+ * part of a draft; in correction, only the parts the GEN named (`openParts`); nothing otherwise.
+ */
+export function memberMayChange(state: ApplicationState, part: string, openParts: readonly string[]): boolean {
+  if (isEditable(state)) return true;
+  return state === 'in_correction' && openParts.includes(part);
+}
+
 /** Everything a member may do on an application in this state, for the views. */
 export function memberPermissions(state: ApplicationState): Record<ApplicationAction, boolean> {
-  const acts: ApplicationAction[] = ['view', 'edit', 'upload', 'submit', 'withdraw', 'download'];
+  const acts: ApplicationAction[] = ['view', 'edit', 'upload', 'submit', 'resubmit', 'withdraw', 'download', 'renew'];
   return Object.fromEntries(acts.map((a) => [a, memberMay(state, a)])) as Record<ApplicationAction, boolean>;
 }
 

@@ -3,7 +3,7 @@
  * optimistic versions, its uploaded documents and its submissions (one row per deposit).
  */
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, timestamp, integer, jsonb, pgEnum, boolean, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, integer, jsonb, pgEnum, boolean, primaryKey, uniqueIndex, index, date, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from '../platform/auth/auth.schema.js';
 import { organisations } from '../organisations/organisations.schema.js';
 import { calls, callCutoffs } from '../calls/calls.schema.js';
@@ -26,6 +26,8 @@ export const applications = pgTable('applications', {
   receiptNumber: text('receipt_number'),
   withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   withdrawalReason: text('withdrawal_reason'),
+  /** The previous application this one was copied from ("Renouveler à partir de cette candidature"). */
+  renewedFromId: uuid('renewed_from_id').references((): AnyPgColumn => applications.id, { onDelete: 'set null' }),
   /** Bumped at every state change: a stale "Déposer" or "Retirer" is refused. */
   version: integer('version').notNull().default(1),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -82,4 +84,36 @@ export const applicationSubmissions = pgTable('application_submissions', {
 export const receiptCounters = pgTable('receipt_counters', {
   year: integer('year').primaryKey(),
   last: integer('last').notNull(),
+});
+
+/**
+ * Values posted to a section after the session expired: kept for a short while under a random
+ * token (cookie), then shown again on the section page once the member is signed in again.
+ */
+export const applicationPendingSaves = pgTable('application_pending_saves', {
+  token: text('token').primaryKey(),
+  applicationId: uuid('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+  sectionKey: text('section_key').notNull(),
+  values: jsonb('values').$type<Record<string, string>>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [index('application_pending_saves_exp_idx').on(t.expiresAt)]);
+
+/** The imported RNCP table (France Compétences), one row per certification code. */
+export const rncpCertifications = pgTable('rncp_certifications', {
+  code: text('code').primaryKey(),
+  title: text('title').notNull(),
+  /** "niveau5" → "5"; empty when unknown. */
+  level: text('level').notNull().default(''),
+  active: boolean('active').notNull(),
+  /** Last day of the registration, when the table gives one. */
+  validUntil: date('valid_until'),
+});
+
+/** Each import of the RNCP table (the checks run only once a table has been imported). */
+export const rncpImports = pgTable('rncp_imports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  source: text('source').notNull(),
+  rows: integer('rows').notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
 });

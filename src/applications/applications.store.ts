@@ -1,7 +1,9 @@
 /** Every query of the applications domain. Reads are scoped to the organisation in the URL. */
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
-import { applications, applicationSections, applicationFiles, applicationSubmissions, receiptCounters } from './applications.schema.js';
+import { applications, applicationSections, applicationFiles, applicationSubmissions, receiptCounters, applicationPendingSaves, rncpCertifications, rncpImports } from './applications.schema.js';
+import { correctionRequests, admissibilityVerdicts } from '../review/review.schema.js';
+import { labels } from '../labels/labels.schema.js';
 import { calls, callCutoffs } from '../calls/calls.schema.js';
 import { organisations } from '../organisations/organisations.schema.js';
 import { users } from '../platform/auth/auth.schema.js';
@@ -136,4 +138,88 @@ export async function touchApplication(tx: DbOrTx, id: string, now: Date): Promi
 export async function findCutoff(db: DbOrTx, id: string) {
   const [row] = await db.select().from(callCutoffs).where(eq(callCutoffs.id, id));
   return row ?? null;
+}
+
+/** Sets the application a renewal was copied from. */
+export async function setRenewedFrom(tx: DbOrTx, id: string, fromId: string): Promise<void> {
+  await tx.update(applications).set({ renewedFromId: fromId }).where(eq(applications.id, id));
+}
+
+/** Copies every section's typed values of one application into another (a new draft). */
+export async function copySections(tx: DbOrTx, fromId: string, toId: string, userId: string, now: Date): Promise<number> {
+  const rows = await tx.select().from(applicationSections).where(eq(applicationSections.applicationId, fromId));
+  if (rows.length === 0) return 0;
+  await tx.insert(applicationSections).values(rows.map((r) => ({
+    applicationId: toId, sectionKey: r.sectionKey, values: r.values, data: r.data, completed: r.completed, version: 1, updatedBy: userId, updatedAt: now,
+  })));
+  return rows.length;
+}
+
+/** The submissions of an application, first first, with the submitter's name and the cut-off's label. */
+export async function listSubmissions(db: DbOrTx, applicationId: string) {
+  return db.select({ submission: applicationSubmissions, submittedByName: users.fullName, cutoffLabel: callCutoffs.label, cutoffClosesAt: callCutoffs.closesAt })
+    .from(applicationSubmissions)
+    .innerJoin(callCutoffs, eq(callCutoffs.id, applicationSubmissions.cutoffId))
+    .leftJoin(users, eq(users.id, applicationSubmissions.submittedBy))
+    .where(eq(applicationSubmissions.applicationId, applicationId)).orderBy(asc(applicationSubmissions.sequence));
+}
+
+/** The latest correction request of an application, if any (written by the review). */
+export async function latestCorrection(db: DbOrTx, applicationId: string) {
+  const [row] = await db.select().from(correctionRequests).where(eq(correctionRequests.applicationId, applicationId)).orderBy(desc(correctionRequests.requestedAt)).limit(1);
+  return row ?? null;
+}
+
+/** The labels of an organisation (R8: not already labelled), with the certification code of their application. */
+export async function organisationLabels(db: DbOrTx, organisationId: string) {
+  return db.select({ id: labels.id, number: labels.number, applicationId: labels.applicationId, trainingTitle: labels.trainingTitle, status: labels.status, validFrom: labels.validFrom, validUntil: labels.validUntil, training: applicationSections.data })
+    .from(labels)
+    .leftJoin(applicationSections, and(eq(applicationSections.applicationId, labels.applicationId), eq(applicationSections.sectionKey, 'training')))
+    .where(eq(labels.organisationId, organisationId));
+}
+
+/** Keeps values posted after the session expired, under a random token. */
+export async function insertPendingSave(tx: DbOrTx, v: typeof applicationPendingSaves.$inferInsert): Promise<void> {
+  await tx.delete(applicationPendingSaves).where(lt(applicationPendingSaves.expiresAt, v.createdAt));
+  await tx.insert(applicationPendingSaves).values(v);
+}
+
+/** The values kept under a token for this application's section, if not expired. */
+export async function findPendingSave(db: DbOrTx, token: string, applicationId: string, sectionKey: string, now: Date) {
+  const [row] = await db.select().from(applicationPendingSaves).where(and(
+    eq(applicationPendingSaves.token, token), eq(applicationPendingSaves.applicationId, applicationId),
+    eq(applicationPendingSaves.sectionKey, sectionKey), gt(applicationPendingSaves.expiresAt, now)));
+  return row ?? null;
+}
+
+/** Forgets kept values. */
+export async function deletePendingSave(db: DbOrTx, token: string): Promise<void> {
+  await db.delete(applicationPendingSaves).where(eq(applicationPendingSaves.token, token));
+}
+
+/** Whether an RNCP table was imported, and when. */
+export async function lastRncpImport(db: DbOrTx) {
+  const [row] = await db.select().from(rncpImports).orderBy(desc(rncpImports.importedAt)).limit(1);
+  return row ?? null;
+}
+
+/** One RNCP certification by code. */
+export async function findRncp(db: DbOrTx, code: string) {
+  const [row] = await db.select().from(rncpCertifications).where(eq(rncpCertifications.code, code));
+  return row ?? null;
+}
+
+/** Replaces the whole RNCP table (inside the caller's transaction: all or nothing). */
+export async function replaceRncp(tx: DbOrTx, rows: (typeof rncpCertifications.$inferInsert)[], source: string, now: Date): Promise<void> {
+  await tx.delete(rncpCertifications);
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(rncpCertifications).values(rows.slice(i, i + 1000));
+  await tx.insert(rncpImports).values({ source, rows: rows.length, importedAt: now });
+}
+
+
+/** Criteria a reviewer judged not met (shown to the applicant with an inadmissibility decision). */
+export async function unmetVerdicts(db: DbOrTx, applicationId: string) {
+  return db.select({ code: admissibilityVerdicts.criterionCode, comment: admissibilityVerdicts.comment })
+    .from(admissibilityVerdicts).where(and(eq(admissibilityVerdicts.applicationId, applicationId), eq(admissibilityVerdicts.verdict, 'not_met')))
+    .orderBy(asc(admissibilityVerdicts.criterionCode));
 }

@@ -4,12 +4,13 @@
  */
 import type { DbOrTx } from '../platform/db/index.js';
 import { getCallById, type CallDetails } from '../calls/calls.store.js';
-import { findApplication, findOrganisation, listSections, listFiles, sameTrainingApplications, type ApplicationRow, type FileRow } from './applications.store.js';
+import { findApplication, findOrganisation, listSections, listFiles, sameTrainingApplications, organisationLabels, latestCorrection, lastRncpImport, findRncp, type ApplicationRow, type FileRow } from './applications.store.js';
+import { rncpWarnings, normaliseRncp } from './rncp.js';
 import { SECTIONS } from './sections/catalogue.js';
 import { readSection, type SectionReading } from './sections/parse.js';
 import type { FieldContext } from './sections/fields.js';
 import type { SectionKey } from './sections/definitions.js';
-import { precheck, type CriterionOutcome } from './admissibility.js';
+import { precheck, plannedPeriod, type CriterionOutcome } from './admissibility.js';
 import { missingDocuments, type DocumentKind } from './documents.js';
 
 /** A section as its page shows it. */
@@ -25,6 +26,11 @@ export interface Dossier {
   files: FileRow[];
   missingDocuments: DocumentKind[];
   precheck: CriterionOutcome[];
+  /** The latest correction request, and the parts it opens while the application is in correction. */
+  correction: Awaited<ReturnType<typeof latestCorrection>>;
+  openParts: string[];
+  /** Warnings about the certification code against the imported RNCP table (empty without a table). */
+  rncpWarnings: string[];
 }
 
 /** Today's date (YYYY-MM-DD) in a time zone. */
@@ -41,9 +47,10 @@ export function familyOptions(call: CallDetails): FieldContext {
 export async function loadDossier(db: DbOrTx, organisationId: string, applicationId: string, now: Date): Promise<Dossier | null> {
   const application = await findApplication(db, organisationId, applicationId);
   if (!application) return null;
-  const [call, organisation, rows, files, same] = await Promise.all([
+  const [call, organisation, rows, files, same, labels, correction] = await Promise.all([
     getCallById(db, application.callId), findOrganisation(db, organisationId), listSections(db, applicationId),
     listFiles(db, applicationId), sameTrainingApplications(db, organisationId, application.trainingTitle, application.id),
+    organisationLabels(db, organisationId), latestCorrection(db, applicationId),
   ]);
   if (!call || !organisation) return null;
   const ctx = familyOptions(call);
@@ -58,14 +65,21 @@ export async function loadDossier(db: DbOrTx, organisationId: string, applicatio
   }
   const data = Object.fromEntries(SECTIONS.map((d) => [d.key, sections[d.key].reading.data]));
   const kinds = files.map((f) => f.kind);
+  const today = dateIn(now, call.call.timezone);
+  const certCode = typeof data.training?.certCode === 'string' ? data.training.certCode : '';
+  const imported = certCode && data.training?.certRegister === 'RNCP' ? await lastRncpImport(db) : null;
+  const entry = imported ? await findRncp(db, normaliseRncp(certCode)) : null;
   return {
     application, call, organisation, ctx, sections, files,
+    correction, openParts: application.state === 'in_correction' && correction ? correction.sections : [],
+    rncpWarnings: imported ? rncpWarnings(normaliseRncp(certCode), entry, plannedPeriod({ sections: data, today, rules: call.call.rules }).to) : [],
     missingDocuments: missingDocuments(data.training, kinds),
     precheck: precheck({
       rules: call.call.rules, criteria: call.admissibility, jobFamilies: call.families, sections: data, documents: kinds,
       organisation: { nda: organisation.nda, qualiopiStatus: organisation.qualiopiStatus, qualiopiValidUntil: organisation.qualiopiValidUntil, qualiopiAuditDate: organisation.qualiopiAuditDate },
       sameTraining: same.map((s) => ({ callTitle: s.callTitle, state: s.state })),
-      today: dateIn(now, call.call.timezone),
+      today, applicationId, trainingTitle: application.trainingTitle,
+      labels: labels.map((l) => ({ ...l, certCode: typeof l.training?.certCode === 'string' ? l.training.certCode : null })),
     }),
   };
 }

@@ -24,3 +24,8 @@ export function fileSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
   return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('fr-FR')} ko`;
 }
+
+/** "14:05" in a time zone (the autosave's "Enregistré à hh:mm"). */
+export function timeIn(d: Date, timeZone = 'Europe/Paris'): string {
+  return new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+}

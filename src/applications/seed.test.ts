@@ -1,14 +1,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
 import { createTestApp } from '../platform/testing/harness.js';
 import { seedDemo } from '../demo/seed.js';
-import { applications } from './applications.schema.js';
+import { applications, rncpCertifications } from './applications.schema.js';
+import { correctionRequests } from '../review/review.schema.js';
 
-test('les données de démonstration créent deux brouillons et une candidature déposée', async () => {
+test('les données de démonstration : deux brouillons, une candidature déposée, une en correction, la table RNCP importée', async () => {
   const t = await createTestApp();
   await seedDemo(t.deps);
-  const rows = await t.deps.database.db.select().from(applications);
-  assert.deepEqual(rows.map((r) => r.state).sort(), ['draft', 'draft', 'submitted']);
+  const db = t.deps.database.db;
+  const rows = await db.select().from(applications);
+  assert.deepEqual(rows.map((r) => r.state).sort(), ['draft', 'draft', 'in_correction', 'submitted']);
   assert.match(rows.find((r) => r.state === 'submitted')!.receiptNumber!, /^GEN-\d{4}-00001$/);
+  const inCorrection = rows.find((r) => r.state === 'in_correction')!;
+  const [request] = await db.select().from(correctionRequests).where(eq(correctionRequests.applicationId, inCorrection.id));
+  assert.deepEqual(request!.sections, ['duration', 'documents']);
+  assert.match(request!.message, /volume horaire/);
+  const [dwwm] = await db.select().from(rncpCertifications).where(eq(rncpCertifications.code, 'RNCP31114'));
+  assert.equal(dwwm!.validUntil, '2023-09-01');
   await t.close();
 });

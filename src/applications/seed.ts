@@ -1,7 +1,11 @@
 /**
  * Demo applications, created through the same commands as the pages: for "Simplon Démo" one
- * partly filled draft and one submitted application; for "Numérique Solidaire Nord" one draft.
+ * partly filled draft and one submitted application (its receipt is on its page); for
+ * "Numérique Solidaire Nord" one draft and one application sent back for corrections by the
+ * demo instructor. The RNCP extract of assets/rncp is imported so the "Formation" check shows.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../platform/db/index.js';
 import { users } from '../platform/auth/auth.schema.js';
@@ -15,6 +19,19 @@ import { familyOptions } from './dossier.js';
 import { completeValues } from './sample-values.js';
 import type { SectionKey } from './sections/definitions.js';
 import type { MemberActor } from './applications.policy.js';
+import { parseRncp } from './rncp.js';
+import { replaceRncp } from './applications.store.js';
+import { findReview } from '../review/index.js';
+import { decideAdmissibility } from '../review/commands/admissibility.js';
+
+const RNCP_EXTRACT = fileURLToPath(new URL('../../assets/rncp/rncp_info_extrait.csv', import.meta.url));
+
+/** Imports the RNCP extract shipped for the demo (no-op when absent or unreadable). */
+async function seedRncp(tx: Tx, now: Date): Promise<void> {
+  if (!existsSync(RNCP_EXTRACT)) return;
+  const parsed = parseRncp(readFileSync(RNCP_EXTRACT, 'utf8'));
+  if (parsed.ok) await replaceRncp(tx, parsed.rows, 'rncp_info_extrait.csv', now);
+}
 
 async function member(tx: Tx, email: string): Promise<MemberActor | null> {
   const [u] = await tx.select().from(users).where(eq(users.email, email));
@@ -49,4 +66,18 @@ export async function seedDemoApplications(tx: Tx, now: Date, baseUrl: string): 
   const submitted = await fill(paula, simplon, 'Développeur web et web mobile', SECTIONS.map((s) => s.key));
   if (submitted) await submitApplication(tx, paula, { organisationId: simplon, applicationId: submitted, sworn: true, baseUrl }, now);
   await fill(nora, nord, 'Développeuse et développeur d’applications', ['training']);
+  await seedRncp(tx, now);
+
+  // Sent back for corrections: hours and documents to fix, due in two weeks.
+  const [inst] = await tx.select().from(users).where(eq(users.email, 'instructeur@demo.label-gen.fr'));
+  const corrected = await fill(nora, nord, 'Technicien·ne d’assistance en informatique', SECTIONS.map((s) => s.key));
+  if (!inst || !corrected) return;
+  const sub = await submitApplication(tx, nora, { organisationId: nord, applicationId: corrected, sworn: true, baseUrl }, now);
+  const review = sub.ok ? await findReview(tx, corrected) : null;
+  if (!review) return;
+  const due = new Date(now.getTime() + 14 * 86400_000).toISOString().slice(0, 10);
+  await decideAdmissibility(tx, { id: inst.id, label: inst.fullName, email: inst.email, ip: null }, {
+    applicationId: corrected, outcome: 'correction', motivation: '', sections: ['duration', 'documents'], dueOn: due, version: review.version, baseUrl, smtp: false,
+    message: 'Le détail des modules ne justifie pas le volume horaire annoncé : précisez les heures et les compétences de chaque module.\nJoignez aussi le certificat Qualiopi et les attestations de régularité fiscale et sociale.',
+  }, now);
 }

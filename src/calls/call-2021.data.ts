@@ -18,6 +18,8 @@ export const RULES_2021: CallRules = {
     womenShare: 0.3, priorityAreaShare: 0.3, positiveOutcomeShare: 0.7,
     minLearnersPerSession: 10, minSupportShareOfHours: 0.1, minSessionsPerYear: 1,
   },
+  /** Sustainable employment, work-study, business creation or further (certifying) training. */
+  positiveSituations: ['cdi', 'cdd_6m_plus', 'work_study', 'business_creation', 'further_training'],
 };
 
 /** The 10 admissibility criteria (all must hold). */

@@ -24,6 +24,12 @@ export const callRulesSchema = z.object({
     minSupportShareOfHours: z.number().min(0).max(1),
     minSessionsPerYear: z.number().int().nonnegative(),
   }),
+  /**
+   * Situations (at 3 and 6 months after the session) that count as a positive outcome, as data of
+   * the call (codes of the learners' exit situations: cdi, cdd_6m_plus, work_study…). Absent in
+   * calls written before this rule: the monitoring then uses the 2021 list.
+   */
+  positiveSituations: z.array(z.string().min(1)).optional(),
 });
 
 /** Figures of a call (durations, targets). */

@@ -9,8 +9,11 @@ import { seedDemoAccounts, listDemoAccounts, type DemoAccount } from './accounts
 import { seedDemoCall } from '../calls/seed.js';
 import { seedDemoInvitation } from '../organisations/seed.js';
 import { seedDemoSupport } from '../support/seed.js';
+import { seedDemoInspections } from '../inspections/seed.js';
 import { seedDemoApplications } from '../applications/seed.js';
 import { seedDemoReview } from '../review/seed.js';
+import { seedDemoMessages } from '../messages/seed.js';
+import { seedDemoConsultations } from '../consultations/seed.js';
 
 /** Seeds the demo if the database has no user yet; returns the demo accounts to print. */
 export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
@@ -22,8 +25,11 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
     await seedDemoCall(tx, deps.now());
     await seedDemoApplications(tx, deps.now(), deps.config.baseUrl);
     await seedDemoReview(tx, deps.now(), { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL });
+    await seedDemoMessages(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL }, deps.now());
+    await seedDemoConsultations(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL, secret: deps.config.appSecret }, deps.now());
     await seedDemoInvitation(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL }, deps.now());
     await seedDemoSupport(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL, workingDays: deps.config.SUPPORT_FIRST_ANSWER_DAYS }, deps.now());
+    await seedDemoInspections(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL, workingDays: deps.config.SUPPORT_FIRST_ANSWER_DAYS }, deps.now());
     return accounts;
   });
 }

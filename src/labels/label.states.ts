@@ -43,3 +43,13 @@ export const MOTIVATED_EVENTS: readonly LabelEvent[] = ['suspend', 'reinstate', 
 export function labelTransition(from: LabelStatus, event: LabelEvent): { ok: true; from: LabelStatus; to: LabelStatus } | { ok: false; message: string } {
   return machine.transition(from, event);
 }
+
+/** Whether `event` is allowed from `from` (views ask this rather than re-checking states). */
+export function labelCan(from: LabelStatus, event: LabelEvent): boolean {
+  return machine.can(from, event);
+}
+
+/** French names of the staff decisions on a label's status. */
+export const STATUS_EVENT_LABELS: Partial<Record<LabelEvent, string>> = {
+  suspend: 'Suspendre le label', reinstate: 'Rétablir le label', withdraw: 'Retirer le label', terminate: 'Résilier la convention',
+};

@@ -6,6 +6,8 @@
  * of validity (validFrom + the call's labelYears, minus one day). Both stay null until signature.
  */
 import { pgTable, uuid, text, timestamp, integer, date, pgEnum, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { users } from '../platform/auth/auth.schema.js';
+import { storedFileColumns } from '../platform/files/files.columns.js';
 import { organisations } from '../organisations/organisations.schema.js';
 import { calls } from '../calls/calls.schema.js';
 import { applications } from '../applications/applications.schema.js';
@@ -33,6 +35,12 @@ export const labels = pgTable('labels', {
   statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull(),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Amicable termination asked by an organisation admin, until staff decide (then cleared). */
+  terminationRequestedAt: timestamp('termination_requested_at', { withTimezone: true }),
+  terminationRequestedBy: uuid('termination_requested_by').references(() => users.id, { onDelete: 'set null' }),
+  terminationRequestReason: text('termination_request_reason'),
+  /** When the renewal invitation was mailed (6 months before the end), so it goes only once. */
+  renewalInvitedAt: timestamp('renewal_invited_at', { withTimezone: true }),
 }, (t) => [
   uniqueIndex('labels_number_uq').on(t.number),
   uniqueIndex('labels_application_uq').on(t.applicationId),
@@ -45,3 +53,27 @@ export const labelCounters = pgTable('label_counters', {
   year: integer('year').primaryKey(),
   last: integer('last').notNull(),
 });
+
+/**
+ * Who signed the convention: the organisation's admin in the platform, then staff countersigning;
+ * or staff recording a copy signed on paper. Each row keeps the exact PDF signed (file storage)
+ * and its SHA-256; one row per kind and label, so a convention is never signed twice.
+ */
+export const labelSignatureKind = pgEnum('label_signature_kind', ['organisation', 'countersignature', 'signed_copy']);
+
+export const labelSignatures = pgTable('label_signatures', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  labelId: uuid('label_id').notNull().references(() => labels.id, { onDelete: 'restrict' }),
+  kind: labelSignatureKind('kind').notNull(),
+  signerId: uuid('signer_id').references(() => users.id, { onDelete: 'set null' }),
+  /** Identity as it was at signature time (the account may change later). */
+  signerName: text('signer_name').notNull(),
+  signerEmail: text('signer_email').notNull(),
+  signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+  /** Signed copy only: the day written on the paper copy (start of validity). */
+  signedOn: date('signed_on'),
+  ...storedFileColumns(),
+}, (t) => [
+  uniqueIndex('label_signatures_kind_uq').on(t.labelId, t.kind),
+  uniqueIndex('label_signatures_key_uq').on(t.storageKey),
+]);

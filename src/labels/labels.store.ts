@@ -1,7 +1,10 @@
 /** Queries of labels. */
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, lte, gte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
-import { organisations } from '../organisations/organisations.schema.js';
+import { users } from '../platform/auth/auth.schema.js';
+import { organisations, memberships } from '../organisations/organisations.schema.js';
+import { calls } from '../calls/calls.schema.js';
+import { committeeDecisions } from '../review/index.js';
 import { labels, labelCounters } from './labels.schema.js';
 
 /** A label row. */
@@ -31,4 +34,51 @@ export async function labelOfApplication(db: DbOrTx, applicationId: string): Pro
 export async function listLabels(db: DbOrTx) {
   return db.select({ label: labels, organisationName: organisations.name }).from(labels)
     .innerJoin(organisations, eq(organisations.id, labels.organisationId)).orderBy(desc(labels.createdAt));
+}
+
+/** One label with its organisation and call, as the label pages show it. */
+export async function findLabel(db: DbOrTx, id: string, o: { lock?: boolean } = {}) {
+  const q = db.select({ label: labels, organisationName: organisations.name, callTitle: calls.title, rules: calls.rules, timezone: calls.timezone, decidedAt: committeeDecisions.decidedAt, seedGrant: committeeDecisions.seedGrant })
+    .from(labels).innerJoin(organisations, eq(organisations.id, labels.organisationId)).innerJoin(calls, eq(calls.id, labels.callId))
+    .innerJoin(committeeDecisions, eq(committeeDecisions.id, labels.decisionId))
+    .where(eq(labels.id, id));
+  const [row] = o.lock ? await q.for('update', { of: labels }) : await q;
+  return row ?? null;
+}
+
+/** A found label. */
+export type FoundLabel = NonNullable<Awaited<ReturnType<typeof findLabel>>>;
+
+/** The labels of one organisation, newest first. */
+export async function listOrganisationLabels(db: DbOrTx, organisationId: string): Promise<LabelRow[]> {
+  return db.select().from(labels).where(eq(labels.organisationId, organisationId)).orderBy(desc(labels.createdAt));
+}
+
+/** Changes a label if it is still at `version`; the new row, or null when it changed meanwhile. */
+export async function updateLabel(tx: DbOrTx, id: string, version: number, patch: Partial<typeof labels.$inferInsert>): Promise<LabelRow | null> {
+  const [row] = await tx.update(labels).set({ ...patch, version: version + 1 }).where(and(eq(labels.id, id), eq(labels.version, version))).returning();
+  return row ?? null;
+}
+
+/** Active or suspended labels whose last valid day is before `today`. */
+export async function labelsPastTheirEnd(db: DbOrTx, today: string): Promise<LabelRow[]> {
+  return db.select().from(labels).where(and(inArray(labels.status, ['active', 'suspended']), lt(labels.validUntil, today)));
+}
+
+/** Active labels ending between `today` and `until` whose renewal invitation has not gone yet. */
+export async function labelsToInviteForRenewal(db: DbOrTx, today: string, until: string): Promise<LabelRow[]> {
+  return db.select().from(labels).where(and(eq(labels.status, 'active'), isNull(labels.renewalInvitedAt), gte(labels.validUntil, today), lte(labels.validUntil, until)));
+}
+
+/** Marks the renewal invitation as sent; false when another run did it first. */
+export async function markRenewalInvited(tx: DbOrTx, id: string, now: Date): Promise<boolean> {
+  const rows = await tx.update(labels).set({ renewalInvitedAt: now }).where(and(eq(labels.id, id), isNull(labels.renewalInvitedAt))).returning({ id: labels.id });
+  return rows.length > 0;
+}
+
+/** Email addresses of an organisation's admins (who sign and receive label notices). */
+export async function organisationAdminEmails(db: DbOrTx, organisationId: string): Promise<string[]> {
+  const rows = await db.select({ email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'admin'), isNull(users.disabledAt)));
+  return rows.map((r) => r.email);
 }

@@ -1,14 +1,18 @@
-/** Staff routes of labels: the list (the agreement and status changes come with the next issue). */
+/** Routes of labels: the staff list and label page, and the organisation's labels. */
 import type { Module } from '../platform/http/app.js';
-import { staff } from '../platform/http/access.js';
 import { render, pageContext } from '../platform/http/render.js';
 import { listLabels } from './labels.store.js';
+import { labelAccess } from './labels.policy.js';
 import { LabelsPage } from './views/labels-page.js';
+import { registerStaffLabelRoutes } from './staff.routes.js';
+import { registerOrganisationLabelRoutes } from './org.routes.js';
 
 /** Routes of the labels domain. */
 export const labelsModule: Module = (r) => {
-  r.get('/gestion/labels', staff('instructor', 'admin', 'monitoring', 'committee'), async (c) => {
+  r.get('/gestion/labels', labelAccess('labels.view'), async (c) => {
     const rows = await listLabels(c.get('deps').database.db);
     return render(c, <LabelsPage ctx={pageContext(c)} rows={rows} />);
   });
+  registerStaffLabelRoutes(r);
+  registerOrganisationLabelRoutes(r);
 };

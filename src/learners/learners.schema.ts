@@ -5,7 +5,8 @@
  * accepted the address is minimised to commune + results + versions, and at the end of the label
  * plus the retention period the personal fields are erased (the row keeps pseudonymous figures).
  */
-import { pgTable, uuid, text, timestamp, date, boolean, pgEnum, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, date, boolean, pgEnum, index, integer, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from '../platform/auth/auth.schema.js';
 import { organisations } from '../organisations/organisations.schema.js';
 import { trainingSessions } from '../sessions/sessions.schema.js';
 
@@ -67,3 +68,55 @@ export const learners = pgTable('learners', {
   index('learners_session_idx').on(t.sessionId),
   index('learners_org_idx').on(t.organisationId),
 ]);
+
+/** An uploaded roster file waiting for its column mapping (deleted once imported or after a day). */
+export const learnerImports = pgTable('learner_imports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  sessionId: uuid('session_id').notNull().references(() => trainingSessions.id, { onDelete: 'cascade' }),
+  fileName: text('file_name').notNull(),
+  /** The file's bytes, base64. */
+  content: text('content').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** CROUS offices and the address their attendance notices go to (edited by platform admins). */
+export const crousOffices = pgTable('crous_offices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('crous_offices_name_uq').on(t.name)]);
+
+/** Kind of attendance breach of a CROUS aid recipient. */
+export const breachKind = pgEnum('attendance_breach_kind', ['classes', 'exams']);
+
+/** An attendance breach of a CROUS aid recipient, and the notice sent to the CROUS. */
+export const attendanceBreaches = pgTable('attendance_breaches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  learnerId: uuid('learner_id').notNull().references(() => learners.id, { onDelete: 'cascade' }),
+  sessionId: uuid('session_id').notNull().references(() => trainingSessions.id, { onDelete: 'cascade' }),
+  crousOfficeId: uuid('crous_office_id').notNull().references(() => crousOffices.id, { onDelete: 'restrict' }),
+  kind: breachKind('kind').notNull(),
+  fromDate: date('from_date').notNull(),
+  toDate: date('to_date').notNull(),
+  details: text('details').notNull(),
+  noticeSentAt: timestamp('notice_sent_at', { withTimezone: true }),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('attendance_breaches_session_idx').on(t.sessionId)]);
+
+/** The optional survey of a learner at 3 or 6 months: a personal link (no account), and the answer. */
+export const learnerSurveys = pgTable('learner_surveys', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  learnerId: uuid('learner_id').notNull().references(() => learners.id, { onDelete: 'cascade' }),
+  /** '3m' or '6m'. */
+  wave: text('wave').notNull(),
+  /** SHA-256 of the link's token. */
+  tokenHash: text('token_hash').notNull(),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
+  situation: exitSituation('situation'),
+  satisfaction: integer('satisfaction'),
+  comment: text('comment'),
+}, (t) => [uniqueIndex('learner_surveys_token_uq').on(t.tokenHash), uniqueIndex('learner_surveys_wave_uq').on(t.learnerId, t.wave)]);

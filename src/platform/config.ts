@@ -44,6 +44,12 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().min(0.01).max(200).default(20),
   /** Support desk: working days (weekends and French public holidays excluded) to give the first answer. */
   SUPPORT_FIRST_ANSWER_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+  /** Support desk: months after closing before a ticket's personal data is erased (figures kept). */
+  SUPPORT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  /** Months learners' personal data is kept after the end of the label (then erased, keeping pseudonymous figures). */
+  LEARNER_RETENTION_MONTHS: z.coerce.number().int().min(0).max(120).default(12),
+  /** Shared secret of the inbound-mail webhook (POST /api/support/courriels-entrants); unset: the channel is off. */
+  INBOUND_MAIL_SECRET: z.string().min(24, 'INBOUND_MAIL_SECRET doit faire au moins 24 caractères').optional(),
 });
 
 /** Validated configuration of the platform. */

@@ -5,8 +5,11 @@ import { users, staffRoles } from '../platform/auth/auth.schema.js';
 import { applications } from '../applications/applications.schema.js';
 import { organisations } from '../organisations/organisations.schema.js';
 import { calls, callCutoffs } from '../calls/calls.schema.js';
-import { applicationReviews, committeeMeetings, committeeMembers, committeeDecisions, conflictDeclarations, scoreSheets } from './review.schema.js';
+import { applicationReviews, committeeMeetings, committeeMembers, committeeDecisions, conflictDeclarations, decisionMails, scoreSheets } from './review.schema.js';
 import { aggregate } from './scoring.js';
+
+/** Final decisions only (a deferral moves the application to a later cut-off). */
+const FINAL = sql`${committeeDecisions.outcome}::text <> 'deferred'`;
 
 /** A meeting row. */
 export type MeetingRow = typeof committeeMeetings.$inferSelect;
@@ -60,19 +63,27 @@ export async function findMeeting(db: DbOrTx, id: string, o: { lock?: boolean } 
 export interface AgendaItem {
   applicationId: string; organisationId: string; trainingTitle: string; organisationName: string; receiptNumber: string | null;
   regionCode: string | null; regionName: string | null; totals: number[]; mean: number | null; spread: number | null; needsDiscussion: boolean;
-  decision: { outcome: 'labelled' | 'rejected'; motivation: string; meetingId: string } | null;
+  decision: { outcome: 'labelled' | 'rejected'; motivation: string; meetingId: string; seedGrant: number | null } | null;
+  /** The application's "Financement" and "Publics" answers (seed grant ceiling, expected shares). */
+  funding: Record<string, unknown>;
+  publics: Record<string, unknown>;
+  /** Meetings that deferred the application to this cut-off. */
+  deferred: number;
 }
 
 /** Admissible applications of the cut-off (scored or not, decided or not), best mean score first. */
-export async function agenda(db: DbOrTx, cutoffId: string, viewerId: string): Promise<AgendaItem[]> {
+export async function agenda(db: DbOrTx, cutoffId: string, viewerId: string, gap?: number): Promise<AgendaItem[]> {
   const rows = await db.select({
     applicationId: applications.id, organisationId: applications.organisationId, trainingTitle: applications.trainingTitle, organisationName: organisations.name,
     receiptNumber: applications.receiptNumber, regionCode: applicationReviews.regionCode, regionName: applicationReviews.regionName,
-    outcome: committeeDecisions.outcome, motivation: committeeDecisions.motivation, meetingId: committeeDecisions.meetingId,
+    outcome: committeeDecisions.outcome, motivation: committeeDecisions.motivation, meetingId: committeeDecisions.meetingId, seedGrant: committeeDecisions.seedGrant,
+    funding: sql<Record<string, unknown> | null>`(select x.data from application_sections x where x.application_id = ${applications.id} and x.section_key = 'funding')`,
+    publics: sql<Record<string, unknown> | null>`(select x.data from application_sections x where x.application_id = ${applications.id} and x.section_key = 'publics')`,
+    deferred: sql<number>`(select count(*)::int from committee_decisions d where d.application_id = ${applications.id} and d.outcome::text = 'deferred')`,
   }).from(applicationReviews)
     .innerJoin(applications, eq(applications.id, applicationReviews.applicationId))
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
-    .leftJoin(committeeDecisions, eq(committeeDecisions.applicationId, applications.id))
+    .leftJoin(committeeDecisions, and(eq(committeeDecisions.applicationId, applications.id), FINAL))
     .where(and(
       eq(applications.cutoffId, cutoffId), eq(applications.state, 'submitted'), inArray(applicationReviews.state, ['scoring', 'labelled', 'rejected']),
       sql`not exists (select 1 from ${conflictDeclarations} cd where cd.user_id = ${viewerId} and cd.organisation_id = ${applications.organisationId})`,
@@ -81,12 +92,13 @@ export async function agenda(db: DbOrTx, cutoffId: string, viewerId: string): Pr
   const sheets = ids.length ? await db.select({ applicationId: scoreSheets.applicationId, total: scoreSheets.total }).from(scoreSheets).where(inArray(scoreSheets.applicationId, ids)) : [];
   const items = rows.map((r): AgendaItem => {
     const totals = sheets.filter((s) => s.applicationId === r.applicationId).map((s) => Number(s.total));
-    const agg = aggregate(totals);
+    const agg = aggregate(totals, gap);
     return {
       applicationId: r.applicationId, organisationId: r.organisationId, trainingTitle: r.trainingTitle, organisationName: r.organisationName,
       receiptNumber: r.receiptNumber, regionCode: r.regionCode, regionName: r.regionName, totals,
       mean: agg?.mean ?? null, spread: agg?.spread ?? null, needsDiscussion: agg?.needsDiscussion ?? false,
-      decision: r.outcome ? { outcome: r.outcome, motivation: r.motivation!, meetingId: r.meetingId! } : null,
+      decision: r.outcome ? { outcome: r.outcome as 'labelled' | 'rejected', motivation: r.motivation!, meetingId: r.meetingId!, seedGrant: r.seedGrant } : null,
+      funding: r.funding ?? {}, publics: r.publics ?? {}, deferred: r.deferred,
     };
   });
   return items.sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1) || a.trainingTitle.localeCompare(b.trainingTitle, 'fr'));
@@ -114,10 +126,30 @@ export async function meetingDecisions(db: DbOrTx, meetingId: string) {
     .where(eq(committeeDecisions.meetingId, meetingId)).orderBy(asc(committeeDecisions.decidedAt));
 }
 
-/** The decision on an application, if any. */
+/** The final decision on an application (labelled or rejected), if any; deferrals are not decisions. */
 export async function decisionOf(db: DbOrTx, applicationId: string) {
-  const [row] = await db.select().from(committeeDecisions).where(eq(committeeDecisions.applicationId, applicationId));
-  return row ?? null;
+  const [row] = await db.select().from(committeeDecisions).where(and(eq(committeeDecisions.applicationId, applicationId), FINAL));
+  return row ? { ...row, outcome: row.outcome as 'labelled' | 'rejected' } : null;
+}
+
+/** The deferrals of an application, oldest first, with the cut-off it moved to. */
+export async function deferralsOf(db: DbOrTx, applicationId: string) {
+  return db.select({ id: committeeDecisions.id, meetingId: committeeDecisions.meetingId, motivation: committeeDecisions.motivation, decidedAt: committeeDecisions.decidedAt, toCutoffLabel: callCutoffs.label })
+    .from(committeeDecisions).leftJoin(callCutoffs, eq(callCutoffs.id, committeeDecisions.deferredToCutoffId))
+    .where(and(eq(committeeDecisions.applicationId, applicationId), sql`${committeeDecisions.outcome}::text = 'deferred'`)).orderBy(asc(committeeDecisions.decidedAt));
+}
+
+/** The cut-off following `cutoffId` in its call, or null when it is the last one. */
+export async function nextCutoff(db: DbOrTx, cutoffId: string) {
+  const [cur] = await db.select().from(callCutoffs).where(eq(callCutoffs.id, cutoffId));
+  if (!cur) return null;
+  const [next] = await db.select().from(callCutoffs).where(and(eq(callCutoffs.callId, cur.callId), sql`${callCutoffs.position} > ${cur.position}`)).orderBy(asc(callCutoffs.position)).limit(1);
+  return next ?? null;
+}
+
+/** Moves an application to another cut-off (a deferral). */
+export async function moveToCutoff(tx: DbOrTx, applicationId: string, cutoffId: string, now: Date): Promise<void> {
+  await tx.update(applications).set({ cutoffId, updatedAt: now }).where(eq(applications.id, applicationId));
 }
 
 /** Members of a meeting who declared a conflict with an organisation on its agenda (minutes). */
@@ -146,4 +178,34 @@ export async function onAgendaOf(db: DbOrTx, applicationId: string, userId: stri
     .innerJoin(applicationReviews, eq(applicationReviews.applicationId, applications.id))
     .where(and(eq(applications.id, applicationId), inArray(applicationReviews.state, ['scoring', 'labelled', 'rejected']))).limit(1);
   return r.length > 0;
+}
+
+/** Drafts a decision mail into the meeting's outbox. */
+export async function insertDecisionMail(tx: DbOrTx, v: { decisionId: string; meetingId: string; subject: string; body: string }): Promise<void> {
+  await tx.insert(decisionMails).values(v);
+}
+
+/** The meeting's outbox: each decision's draft with its application. */
+export async function listDecisionMails(db: DbOrTx, meetingId: string) {
+  return db.select({
+    mail: decisionMails, outcome: committeeDecisions.outcome, applicationId: committeeDecisions.applicationId,
+    trainingTitle: applications.trainingTitle, organisationName: organisations.name, organisationId: applications.organisationId,
+  }).from(decisionMails)
+    .innerJoin(committeeDecisions, eq(committeeDecisions.id, decisionMails.decisionId))
+    .innerJoin(applications, eq(applications.id, committeeDecisions.applicationId))
+    .innerJoin(organisations, eq(organisations.id, applications.organisationId))
+    .where(eq(decisionMails.meetingId, meetingId)).orderBy(asc(committeeDecisions.decidedAt));
+}
+
+/** Edits an unsent draft; false when absent or already sent. */
+export async function updateDecisionMail(tx: DbOrTx, meetingId: string, decisionId: string, v: { subject: string; body: string; by: string; now: Date }): Promise<boolean> {
+  const rows = await tx.update(decisionMails).set({ subject: v.subject, body: v.body, editedAt: v.now, editedBy: v.by })
+    .where(and(eq(decisionMails.meetingId, meetingId), eq(decisionMails.decisionId, decisionId), sql`${decisionMails.sentAt} is null`)).returning();
+  return rows.length > 0;
+}
+
+/** Marks drafts sent (only those still unsent); returns the ones marked. */
+export async function markDecisionMailsSent(tx: DbOrTx, meetingId: string, by: string, now: Date) {
+  return tx.update(decisionMails).set({ sentAt: now, sentBy: by })
+    .where(and(eq(decisionMails.meetingId, meetingId), sql`${decisionMails.sentAt} is null`)).returning();
 }

@@ -5,7 +5,7 @@ import { frenchDate } from './review.js';
 /** What every review mail names. */
 export interface MailApplication { to: string; trainingTitle: string; receiptNumber: string | null; callTitle: string; url: string }
 
-const ref = (a: MailApplication) => `« ${a.trainingTitle} »${a.receiptNumber ? ` (récépissé ${a.receiptNumber})` : ''}`;
+const ref = (a: Pick<MailApplication, 'trainingTitle' | 'receiptNumber'>) => `« ${a.trainingTitle} »${a.receiptNumber ? ` (récépissé ${a.receiptNumber})` : ''}`;
 
 /** Notice of inadmissibility naming each unmet criterion and the motivation. */
 export function inadmissibleMail(a: MailApplication, v: { unmet: { title: string; comment: string }[]; motivation: string }): Mail {
@@ -38,24 +38,40 @@ export function correctionMail(a: MailApplication, v: { sections: string[]; mess
   });
 }
 
-/** The committee's decision with its motivation (and the label number when labelled). */
-export function decisionMail(a: MailApplication, v: { outcome: 'labelled' | 'rejected'; motivation: string; labelNumber: string | null }): Mail {
-  const labelled = v.outcome === 'labelled';
-  return composeMail({
-    template: labelled ? 'review.labelled' : 'review.rejected', to: a.to,
-    subject: labelled ? `Formation labellisée : ${a.trainingTitle}` : `Décision du comité : ${a.trainingTitle}`,
-    paragraphs: labelled
+/** Template of a decision mail per outcome. */
+export const DECISION_TEMPLATES = { labelled: 'review.labelled', rejected: 'review.rejected', deferred: 'review.deferred' } as const;
+
+/** The draft of a decision mail (subject and editable body, paragraphs separated by a blank line). */
+export function decisionDraft(a: Omit<MailApplication, 'to' | 'url'>, v: { outcome: 'labelled' | 'rejected' | 'deferred'; motivation: string; labelNumber: string | null; seedGrant: number | null; nextCutoff: string | null }): { subject: string; body: string } {
+  const grant = v.seedGrant ? `Le comité vous accorde une subvention d’amorçage de ${v.seedGrant.toLocaleString('fr-FR')} €.` : null;
+  const paragraphs = v.outcome === 'labelled'
+    ? [
+      `Le comité de labellisation a décidé de labelliser la formation ${ref(a)}, candidate à l’appel « ${a.callTitle} ».`,
+      `Numéro de label : ${v.labelNumber}.`,
+      ...(grant ? [grant] : []),
+      `Motivation : ${v.motivation}`,
+      'Le label prendra effet à la signature de la convention de labellisation, pour une durée de 3 ans. Vous recevrez prochainement la convention à signer.',
+    ]
+    : v.outcome === 'deferred'
       ? [
-        `Le comité de labellisation a décidé de labelliser la formation ${ref(a)}, candidate à l’appel « ${a.callTitle} ».`,
-        `Numéro de label : ${v.labelNumber}.`,
+        `Le comité de labellisation a examiné la candidature ${ref(a)} à l’appel « ${a.callTitle} » et a reporté sa décision${v.nextCutoff ? ` au ${v.nextCutoff}` : ''}.`,
         `Motivation : ${v.motivation}`,
-        'Le label prendra effet à la signature de la convention de labellisation, pour une durée de 3 ans. Vous recevrez prochainement la convention à signer.',
+        'Votre candidature reste en cours d’examen ; vous serez informé de la décision après la prochaine séance.',
       ]
       : [
         `Le comité de labellisation a examiné la candidature ${ref(a)} à l’appel « ${a.callTitle} » et ne l’a pas retenue.`,
         `Motivation : ${v.motivation}`,
         'Vous pourrez candidater à nouveau lors d’un prochain relevé ou d’un prochain appel.',
-      ],
-    action: { label: 'Voir la candidature', url: a.url },
+      ];
+  const subject = v.outcome === 'labelled' ? `Formation labellisée : ${a.trainingTitle}` : v.outcome === 'deferred' ? `Décision reportée : ${a.trainingTitle}` : `Décision du comité : ${a.trainingTitle}`;
+  return { subject, body: paragraphs.join('\n\n') };
+}
+
+/** The mail sent from a (possibly edited) draft. */
+export function decisionMailFromDraft(d: { subject: string; body: string; outcome: 'labelled' | 'rejected' | 'deferred' }, to: string, url: string): Mail {
+  return composeMail({
+    template: DECISION_TEMPLATES[d.outcome], to, subject: d.subject,
+    paragraphs: d.body.split(/\r?\n\s*\r?\n/).map((x) => x.trim()).filter(Boolean),
+    action: { label: 'Voir la candidature', url },
   });
 }

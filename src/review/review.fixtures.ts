@@ -4,6 +4,8 @@ import { insertCall, getCallById } from '../calls/calls.store.js';
 import { RULES_2021, ADMISSIBILITY_2021, SELECTION_2021, JOB_FAMILIES_2021, REGIONAL_NEEDS_2021 } from '../calls/call-2021.data.js';
 import { applications, applicationSections } from '../applications/applications.schema.js';
 import { createUser, createOrganisation } from '../platform/testing/harness.js';
+import { saveGroup } from './staffing.store.js';
+import { allRegions } from './region.js';
 
 let n = 0;
 
@@ -24,7 +26,7 @@ export async function createReviewCall(deps: AppDeps) {
 }
 
 /** A submitted application of a new organisation (its admin submitted it), with a place at `postcode`. */
-export async function createSubmittedApplication(deps: AppDeps, call: Awaited<ReturnType<typeof createReviewCall>>, o: { title?: string; postcode?: string; family?: string; orgName?: string } = {}) {
+export async function createSubmittedApplication(deps: AppDeps, call: Awaited<ReturnType<typeof createReviewCall>>, o: { title?: string; postcode?: string; family?: string; orgName?: string; funding?: Record<string, unknown>; publics?: Record<string, unknown> } = {}) {
   n++;
   const admin = await createUser(deps, { email: `porteur${n}.${Date.now()}@exemple.fr` });
   const org = await createOrganisation(deps, { admins: [admin.id], name: o.orgName });
@@ -38,17 +40,28 @@ export async function createSubmittedApplication(deps: AppDeps, call: Awaited<Re
   await deps.database.db.insert(applicationSections).values([
     { applicationId: app!.id, sectionKey: 'training', values: training, data: training, completed: true },
     { applicationId: app!.id, sectionKey: 'places', values: { 'places-count': '1', 'places-0-postcode': places.places[0]!.postcode }, data: places, completed: true },
+    ...(o.funding ? [{ applicationId: app!.id, sectionKey: 'funding', values: {}, data: o.funding, completed: true }] : []),
+    ...(o.publics ? [{ applicationId: app!.id, sectionKey: 'publics', values: {}, data: o.publics, completed: true }] : []),
   ]);
   return { app: app!, org, admin };
 }
 
-/** Staff accounts of every review role. */
-export async function createReviewStaff(deps: AppDeps) {
-  return {
+/**
+ * Staff accounts of every review role; both instructors are in a national group covering every
+ * région (Inès leads it), so they see every application as the workspace tests expect.
+ */
+export async function createReviewStaff(deps: AppDeps, o: { nationalGroup?: boolean } = {}) {
+  const staff = {
     instructor: await createUser(deps, { staff: ['instructor'], fullName: 'Inès Instructrice' }),
     instructor2: await createUser(deps, { staff: ['instructor'], fullName: 'Ivan Instructeur' }),
     admin: await createUser(deps, { staff: ['admin'], fullName: 'Alex Admin' }),
     committee: await createUser(deps, { staff: ['committee'], fullName: 'Claire Comité' }),
     monitoring: await createUser(deps, { staff: ['monitoring'], fullName: 'Samir Suivi' }),
   };
+  if (o.nationalGroup !== false) {
+    await saveGroup(deps.database.db, {
+      name: `Groupe national ${++n}`, regions: allRegions().map((r) => r.code), members: [staff.instructor.id, staff.instructor2.id], leadId: staff.instructor.id,
+    });
+  }
+  return staff;
 }

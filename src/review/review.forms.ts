@@ -42,8 +42,57 @@ export const meetingForm = z.object({
   members: list.pipe(z.array(uuid('Un membre choisi n’existe pas.')).min(1, 'Choisissez au moins un membre du comité.')),
 });
 
-/** A committee decision on one application. */
+/** A committee decision on one application (motivation always; seed grant in whole euros, labelled only). */
 export const committeeDecisionForm = z.object({
-  outcome: z.enum(['labelled', 'rejected'], { error: 'Choisissez la décision du comité.' }),
+  outcome: z.enum(['labelled', 'rejected', 'deferred'], { error: 'Choisissez la décision du comité.' }),
   motivation: requiredText('la motivation de la décision', 5000),
+  seedGrant: z.string().optional().default('').transform((v) => v.replace(/[\s\u202f€]/g, '')).refine((v) => v === '' || /^\d{1,9}$/.test(v), 'La subvention d’amorçage est un nombre entier d’euros, par exemple 15000.')
+    .transform((v) => (v === '' ? 0 : Number(v))),
+});
+
+/** Editing a decision mail of the outbox. */
+export const decisionMailForm = z.object({
+  subject: requiredText('l’objet du courrier', 200),
+  body: requiredText('le texte du courrier', 10_000),
+});
+
+/** A reviewer group. */
+export const groupForm = z.object({
+  name: requiredText('le nom du groupe', 120),
+  regions: list.pipe(z.array(z.string().regex(/^\d{2,3}$/, 'Une région choisie n’existe pas.')).min(1, 'Choisissez au moins une région couverte par le groupe.')),
+  members: list.pipe(z.array(uuid('Un membre choisi n’existe pas.')).min(1, 'Choisissez au moins un membre.')),
+  leadId: z.string().optional().default('').refine((v) => v === '' || isUuid(v), 'Choisissez le responsable parmi les membres.').transform((v) => (v === '' ? null : v.toLowerCase())),
+});
+
+const decimal = (label: string, min: number, max: number) => z.string({ error: `Renseignez ${label}.` }).trim().min(1, `Renseignez ${label}.`)
+  .transform((v) => Number(v.replace(',', '.'))).refine((n) => Number.isFinite(n) && n >= min && n <= max, `${label[0]!.toUpperCase()}${label.slice(1)} doit être compris entre ${min} et ${max}.`);
+
+/** The review settings of a call. */
+export const settingsForm = z.object({
+  discussionGap: decimal('l’écart de discussion', 0, 10),
+  reviewersPerApplication: decimal('le nombre d’instructeurs par candidature', 1, 5).refine((n) => Number.isInteger(n), 'Le nombre d’instructeurs par candidature est un nombre entier.'),
+  seedGrantMaxPercent: decimal('la part maximale du budget', 0, 100),
+});
+
+/** A tag of the managed list. */
+export const tagForm = z.object({ label: requiredText('le libellé de l’étiquette', 60), colour: z.string({ error: 'Choisissez une couleur.' }).trim().min(1, 'Choisissez une couleur.') });
+
+/** Putting a tag on one application. */
+export const applyTagForm = z.object({ tagId: uuid('Choisissez une étiquette.') });
+
+/** Saving the current filters. */
+export const viewForm = z.object({ name: requiredText('le nom de la vue', 80), query: z.string().trim().max(2000).optional().default('') });
+
+/** A bulk action on a selection of the workspace. */
+export const bulkForm = z.object({
+  action: z.enum(['assign', 'auto', 'tag', 'message', 'export'], { error: 'Choisissez une action.' }),
+  ids: list.pipe(z.array(uuid('Une candidature choisie n’existe pas.')).min(1, 'Cochez au moins une candidature.')),
+  reviewerId: z.string().optional().default(''),
+  tagId: z.string().optional().default(''),
+  body: optionalText(5000),
+  back: z.string().optional().default(''),
+}).superRefine((v, ctx) => {
+  if (v.action === 'assign' && !isUuid(v.reviewerId)) ctx.addIssue({ code: 'custom', path: ['reviewerId'], message: 'Choisissez l’instructeur à affecter.' });
+  if (v.action === 'tag' && !isUuid(v.tagId)) ctx.addIssue({ code: 'custom', path: ['tagId'], message: 'Choisissez l’étiquette à poser.' });
+  if (v.action === 'message' && v.body === '') ctx.addIssue({ code: 'custom', path: ['body'], message: 'Écrivez le message à envoyer.' });
 });

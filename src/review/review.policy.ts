@@ -20,7 +20,9 @@ export type ReviewAction =
   | 'review.score'
   | 'review.declare_conflict'
   | 'committee.view'
-  | 'committee.manage';
+  | 'committee.manage'
+  | 'review.configure'
+  | 'review.organise';
 
 const ROLES: Record<ReviewAction, readonly StaffRoleName[]> = {
   'review.list': ['instructor', 'admin'],
@@ -32,6 +34,8 @@ const ROLES: Record<ReviewAction, readonly StaffRoleName[]> = {
   'review.declare_conflict': ['instructor', 'admin', 'committee'],
   'committee.view': ['instructor', 'admin', 'committee'],
   'committee.manage': ['instructor', 'admin'],
+  'review.configure': ['admin'],
+  'review.organise': ['instructor', 'admin'],
 };
 
 /** The Access a route of this action declares (the router also demands the second factor). */
@@ -52,21 +56,36 @@ export interface ApplicationFacts {
   assigned: boolean;
   /** The application is on the agenda of a meeting the actor sits in. */
   onMyAgenda: boolean;
+  /** The actor is a member of a reviewer group covering the application's région. */
+  inGroup?: boolean;
+  /** The actor leads a reviewer group covering the application's région. */
+  lead?: boolean;
+}
+
+/** Admins see every application; other reviewers only their groups' and their assignments. */
+export function seesAllApplications(actor: Actor | null): boolean {
+  return !!actor && actor.secondFactor && actor.staffRoles.includes('admin');
 }
 
 /** Whether the actor may do `action` on one application. A conflict hides the application entirely. */
 export function reviewMay(actor: Actor | null, action: ReviewAction, f: ApplicationFacts): boolean {
   if (!holdsRoleFor(actor, action) || f.conflicted) return false;
-  const staffReviewer = actor!.staffRoles.includes('instructor') || actor!.staffRoles.includes('admin');
+  const admin = seesAllApplications(actor);
+  // Reviewers see only applications of their group(s) and those they are assigned to.
+  const reviewer = admin || (actor!.staffRoles.includes('instructor') && (f.assigned || !!f.inGroup));
   switch (action) {
-    case 'review.view': return staffReviewer || f.onMyAgenda;
+    case 'review.view': return reviewer || f.onMyAgenda;
     case 'review.score': return f.assigned;
-    default: return true;
+    // The group's lead assigns reviewers (admins too).
+    case 'review.assign': return admin || !!f.lead;
+    case 'review.declare_conflict': return reviewer || f.onMyAgenda;
+    case 'committee.view': case 'committee.manage': return reviewer || f.onMyAgenda;
+    default: return reviewer;
   }
 }
 
 /** What the views may offer on one application. */
-export interface ApplicationPermissions { assign: boolean; admissibility: boolean; score: boolean; declareConflict: boolean; committee: boolean }
+export interface ApplicationPermissions { assign: boolean; admissibility: boolean; score: boolean; declareConflict: boolean; committee: boolean; organise: boolean }
 
 /** Every permission on one application, for the views. */
 export function applicationPermissions(actor: Actor | null, f: ApplicationFacts): ApplicationPermissions {
@@ -76,6 +95,7 @@ export function applicationPermissions(actor: Actor | null, f: ApplicationFacts)
     score: reviewMay(actor, 'review.score', f),
     declareConflict: reviewMay(actor, 'review.declare_conflict', f),
     committee: reviewMay(actor, 'committee.manage', f),
+    organise: reviewMay(actor, 'review.organise', f),
   };
 }
 

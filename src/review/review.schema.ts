@@ -4,7 +4,8 @@
  * interest, score sheets, committee meetings and their decisions. Applications stay owned by the
  * applications domain; these tables only point at them.
  */
-import { pgTable, uuid, text, timestamp, integer, jsonb, pgEnum, date, numeric, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, integer, jsonb, pgEnum, date, numeric, boolean, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { users } from '../platform/auth/auth.schema.js';
 import { organisations } from '../organisations/organisations.schema.js';
 import { calls, callCutoffs } from '../calls/calls.schema.js';
@@ -15,7 +16,7 @@ export const reviewState = pgEnum('review_state', ['admissibility', 'inadmissibl
 /** A reviewer's verdict on one admissibility criterion. */
 export const admissibilityVerdict = pgEnum('admissibility_verdict', ['met', 'not_met']);
 /** Outcome of a committee decision. */
-export const committeeOutcome = pgEnum('committee_outcome', ['labelled', 'rejected']);
+export const committeeOutcome = pgEnum('committee_outcome', ['labelled', 'rejected', 'deferred']);
 
 export const applicationReviews = pgTable('application_reviews', {
   applicationId: uuid('application_id').primaryKey().references(() => applications.id, { onDelete: 'cascade' }),
@@ -122,4 +123,85 @@ export const committeeDecisions = pgTable('committee_decisions', {
   meanScore: numeric('mean_score', { precision: 5, scale: 2 }),
   decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
   decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
-}, (t) => [uniqueIndex('committee_decisions_app_uq').on(t.applicationId), index('committee_decisions_meeting_idx').on(t.meetingId)]);
+  /** Seed grant (euros) granted with a label: ≤ the amount requested, ≤ the call's share of the budget. */
+  seedGrant: integer('seed_grant'),
+  /** For a deferral: the cut-off whose agenda the application moves to. */
+  deferredToCutoffId: uuid('deferred_to_cutoff_id').references(() => callCutoffs.id, { onDelete: 'restrict' }),
+}, (t) => [
+  // One final decision per application; deferrals (which always name the next cut-off) may precede it.
+  uniqueIndex('committee_decisions_final_uq').on(t.applicationId).where(sql`${t.deferredToCutoffId} is null`),
+  index('committee_decisions_meeting_idx').on(t.meetingId),
+]);
+
+/** A decision mail drafted for the meeting's outbox: previewed, edited, then sent in bulk. */
+export const decisionMails = pgTable('decision_mails', {
+  decisionId: uuid('decision_id').primaryKey().references(() => committeeDecisions.id, { onDelete: 'cascade' }),
+  meetingId: uuid('meeting_id').notNull().references(() => committeeMeetings.id, { onDelete: 'cascade' }),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  editedAt: timestamp('edited_at', { withTimezone: true }),
+  editedBy: uuid('edited_by').references(() => users.id, { onDelete: 'set null' }),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  sentBy: uuid('sent_by').references(() => users.id, { onDelete: 'set null' }),
+}, (t) => [index('decision_mails_meeting_idx').on(t.meetingId)]);
+
+/** Review figures of a call (configurable by admins): discussion gap, reviewers per application, seed grant cap. */
+export const reviewSettings = pgTable('review_settings', {
+  callId: uuid('call_id').primaryKey().references(() => calls.id, { onDelete: 'cascade' }),
+  /** Gap between reviewers' totals above which the application is flagged for discussion. */
+  discussionGap: numeric('discussion_gap', { precision: 4, scale: 2 }).notNull().default('2'),
+  /** Reviewers the automatic assignment gives each application. */
+  reviewersPerApplication: integer('reviewers_per_application').notNull().default(2),
+  /** Highest share of the budget of the sessions concerned a seed grant may cover (0.8 = 80 %). */
+  seedGrantMaxShare: numeric('seed_grant_max_share', { precision: 3, scale: 2 }).notNull().default('0.80'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+});
+
+/** A group of reviewers covering régions; its lead assigns reviewers to the group's applications. */
+export const reviewGroups = pgTable('review_groups', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('review_groups_name_uq').on(t.name)]);
+
+export const reviewGroupRegions = pgTable('review_group_regions', {
+  groupId: uuid('group_id').notNull().references(() => reviewGroups.id, { onDelete: 'cascade' }),
+  regionCode: text('region_code').notNull(),
+}, (t) => [primaryKey({ columns: [t.groupId, t.regionCode] }), index('review_group_regions_region_idx').on(t.regionCode)]);
+
+export const reviewGroupMembers = pgTable('review_group_members', {
+  groupId: uuid('group_id').notNull().references(() => reviewGroups.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  lead: boolean('lead').notNull().default(false),
+}, (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index('review_group_members_user_idx').on(t.userId)]);
+
+/** Tags staff put on applications (managed list, DSFR colour). */
+export const reviewTags = pgTable('review_tags', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  label: text('label').notNull(),
+  /** DSFR illustrative colour name (e.g. "green-emeraude"). */
+  colour: text('colour').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('review_tags_label_uq').on(t.label)]);
+
+export const applicationTags = pgTable('application_tags', {
+  applicationId: uuid('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+  tagId: uuid('tag_id').notNull().references(() => reviewTags.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.applicationId, t.tagId] }), index('application_tags_tag_idx').on(t.tagId)]);
+
+/** Staff following an application (shown in their workspace). */
+export const applicationFollows = pgTable('application_follows', {
+  applicationId: uuid('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.applicationId, t.userId] }), index('application_follows_user_idx').on(t.userId)]);
+
+/** A staff member's saved workspace view: a name and the query string of its filters. */
+export const savedViews = pgTable('saved_views', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  query: text('query').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('saved_views_user_name_uq').on(t.userId, t.name)]);

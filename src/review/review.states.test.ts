@@ -8,6 +8,7 @@ const ALLOWED: [ReviewState, ReviewEvent, ReviewState][] = [
   ['admissibility', 'request_correction', 'admissibility'],
   ['scoring', 'label', 'labelled'],
   ['scoring', 'reject', 'rejected'],
+  ['scoring', 'defer', 'scoring'],
 ];
 
 for (const from of REVIEW_STATES) {

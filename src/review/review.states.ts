@@ -13,7 +13,7 @@ export const REVIEW_STATES = ['admissibility', 'inadmissible', 'scoring', 'label
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
 /** What can happen to a review. */
-export const REVIEW_EVENTS = ['admit', 'declare_inadmissible', 'request_correction', 'label', 'reject'] as const;
+export const REVIEW_EVENTS = ['admit', 'declare_inadmissible', 'request_correction', 'label', 'reject', 'defer'] as const;
 /** One review event. */
 export type ReviewEvent = (typeof REVIEW_EVENTS)[number];
 
@@ -30,7 +30,7 @@ export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
 export const REVIEW_TRANSITIONS: Readonly<Record<ReviewState, Partial<Record<ReviewEvent, ReviewState>>>> = {
   admissibility: { admit: 'scoring', declare_inadmissible: 'inadmissible', request_correction: 'admissibility' },
   inadmissible: {},
-  scoring: { label: 'labelled', reject: 'rejected' },
+  scoring: { label: 'labelled', reject: 'rejected', defer: 'scoring' },
   labelled: {},
   rejected: {},
 };
@@ -41,6 +41,7 @@ const REFUSALS: Record<ReviewEvent, string> = {
   request_correction: 'Des corrections ne peuvent être demandées que pendant l’examen de la recevabilité.',
   label: 'Seule une candidature recevable et notée peut être labellisée.',
   reject: 'Seule une candidature recevable et notée peut être refusée par le comité.',
+  defer: 'Seule une candidature recevable et notée peut être reportée au relevé suivant.',
 };
 
 const machine = stateMachine(REVIEW_TRANSITIONS, (_from, event: ReviewEvent) => REFUSALS[event]);

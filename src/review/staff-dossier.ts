@@ -9,10 +9,12 @@ import { objectHistory } from '../platform/audit/audit.store.js';
 import { loadDossier, type Dossier } from '../applications/dossier.js';
 import { labelOfApplication } from '../labels/labels.store.js';
 import {
-  applicationOwner, findReview, isConflicted, listAssignments, listCorrections, listReviewers, listSheets, listVerdicts, conflictedUsers, type ReviewRow,
+  applicationOwner, findReview, listAssignments, listCorrections, listReviewers, listSheets, listVerdicts, conflictedUsers, type ReviewRow,
 } from './review.store.js';
-import { decisionOf, onAgendaOf } from './committee.store.js';
-import { applicationPermissions, reviewMay, type ApplicationPermissions } from './review.policy.js';
+import { decisionOf, deferralsOf } from './committee.store.js';
+import { applicationPermissions, reviewMay, seesAllApplications, type ApplicationPermissions } from './review.policy.js';
+import { applicationFacts } from './facts.js';
+import { groupReviewers, isFollowing, listTags, settingsOf, tagsOf, type ReviewSettings, type TagRow } from './staffing.store.js';
 import { workspaceStatus, type WorkspaceStatus } from './review.js';
 import { aggregate, type ScoreAggregate } from './scoring.js';
 
@@ -31,6 +33,13 @@ export interface StaffDossier {
   scores: ScoreAggregate | null;
   decision: Awaited<ReturnType<typeof decisionOf>>;
   label: Awaited<ReturnType<typeof labelOfApplication>>;
+  /** The call's review settings (discussion gap, seed grant cap). */
+  settings: ReviewSettings;
+  tags: Awaited<ReturnType<typeof tagsOf>>;
+  allTags: TagRow[];
+  following: boolean;
+  /** Earlier committee deferrals of the application. */
+  deferrals: Awaited<ReturnType<typeof deferralsOf>>;
   timeline: Awaited<ReturnType<typeof objectHistory>>;
   /** Reviewers who may be assigned (active, not conflicted, not already assigned). */
   assignable: { id: string; fullName: string }[];
@@ -41,24 +50,27 @@ export interface StaffDossier {
 export async function loadStaffDossier(db: DbOrTx, actor: Actor, applicationId: string, now: Date): Promise<StaffDossier | null> {
   const owner = await applicationOwner(db, applicationId);
   if (!owner || !owner.submittedAt) return null;
-  const [conflicted, onMyAgenda, assignments] = await Promise.all([
-    isConflicted(db, actor.userId, owner.organisationId), onAgendaOf(db, applicationId, actor.userId), listAssignments(db, applicationId),
-  ]);
-  const facts = { conflicted, assigned: assignments.some((a) => a.reviewerId === actor.userId), onMyAgenda };
-  if (!reviewMay(actor, 'review.view', facts)) return null;
+  const facts = await applicationFacts(db, actor, applicationId);
+  if (!facts || !reviewMay(actor, 'review.view', facts)) return null;
+  const assignments = await listAssignments(db, applicationId);
   const [dossier, review] = await Promise.all([loadDossier(db, owner.organisationId, applicationId, now), findReview(db, applicationId)]);
   if (!dossier || !review) return null;
-  const [verdicts, corrections, allSheets, decision, label, history, reviewers, conflicts] = await Promise.all([
+  const [verdicts, corrections, allSheets, decision, label, history, allReviewers, conflicts, settings, groupMembers, tags, allTags, following, deferrals] = await Promise.all([
     listVerdicts(db, applicationId), listCorrections(db, applicationId), listSheets(db, applicationId), decisionOf(db, applicationId),
     labelOfApplication(db, applicationId), objectHistory(db, 'application', applicationId), listReviewers(db), conflictedUsers(db, owner.organisationId),
+    settingsOf(db, owner.callId), groupReviewers(db, review.regionCode), tagsOf(db, [applicationId]), listTags(db), isFollowing(db, actor.userId, applicationId),
+    deferralsOf(db, applicationId),
   ]);
+  // A group's lead assigns among the group's reviewers; admins among every reviewer.
+  const reviewers = seesAllApplications(actor) || groupMembers.length === 0 ? allReviewers : groupMembers;
   const labelHistory = label ? await objectHistory(db, 'label', label.id) : [];
   const mySheet = allSheets.find((s) => s.reviewerId === actor.userId) ?? null;
   const sheets = facts.assigned && !mySheet ? [] : allSheets;
   const taken = new Set([...assignments.map((a) => a.reviewerId), ...conflicts.map((c) => c.userId)]);
   return {
     dossier, review, status: workspaceStatus(owner.state, review.state), assignments, verdicts, corrections,
-    sheets, hiddenSheets: allSheets.length - sheets.length, mySheet, scores: aggregate(sheets.map((s) => s.total)),
+    sheets, hiddenSheets: allSheets.length - sheets.length, mySheet, scores: aggregate(sheets.map((s) => s.total), settings.discussionGap),
+    settings, tags, allTags, following, deferrals,
     decision, label, timeline: [...history, ...labelHistory].sort((a, b) => a.id - b.id),
     assignable: reviewers.filter((r) => !taken.has(r.id)), may: applicationPermissions(actor, facts),
   };

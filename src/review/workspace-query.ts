@@ -10,6 +10,12 @@ import { SORTS, type SortKey } from './workspace.store.js';
 export interface WorkspaceQuery {
   callId?: string; cutoffId?: string; status?: WorkspaceStatus; regionCode?: string; jobFamily?: string; reviewer?: string;
   scoreMin?: number; scoreMax?: number; q?: string; sort: SortKey; dir: 'asc' | 'desc'; page: number;
+  /** A tag's id. */
+  tagId?: string;
+  /** Only the applications the viewer follows. */
+  followed?: boolean;
+  /** Only the applications with a Région opinion missing. */
+  missingOpinions?: boolean;
 }
 
 const score = (v: string | undefined) => {
@@ -38,6 +44,9 @@ export function readWorkspaceQuery(p: URLSearchParams): WorkspaceQuery {
     sort: sort && (SORTS as readonly string[]).includes(sort) ? (sort as SortKey) : 'submitted',
     dir: get('ordre') === 'asc' ? 'asc' : 'desc',
     page: Number.isFinite(page) && page >= 1 && page <= 10_000 ? page : 1,
+    tagId: isUuid(get('etiquette')) ? get('etiquette')!.toLowerCase() : undefined,
+    followed: get('suivies') === '1' ? true : undefined,
+    missingOpinions: get('avis_manquants') === '1' ? true : undefined,
   };
 }
 
@@ -48,6 +57,7 @@ export function workspaceSearch(q: WorkspaceQuery, change: Partial<WorkspaceQuer
   const put = (k: string, x: string | number | undefined) => { if (x !== undefined && x !== '') p.set(k, String(x)); };
   put('appel', v.callId); put('releve', v.cutoffId); put('statut', v.status); put('region', v.regionCode); put('famille', v.jobFamily);
   put('instructeur', v.reviewer === 'none' ? 'aucun' : v.reviewer); put('note_min', v.scoreMin); put('note_max', v.scoreMax); put('q', v.q);
+  put('etiquette', v.tagId); put('suivies', v.followed ? 1 : undefined); put('avis_manquants', v.missingOpinions ? 1 : undefined);
   if (v.sort !== 'submitted') put('tri', v.sort);
   if (v.dir !== 'desc') put('ordre', v.dir);
   if (v.page > 1) put('page', v.page);

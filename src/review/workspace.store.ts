@@ -4,10 +4,11 @@
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
-import { applications } from '../applications/applications.schema.js';
+import { applications, applicationSections } from '../applications/applications.schema.js';
 import { organisations } from '../organisations/organisations.schema.js';
 import { callCutoffs } from '../calls/calls.schema.js';
-import { applicationReviews, reviewAssignments, conflictDeclarations } from './review.schema.js';
+import { applicationReviews, reviewAssignments, conflictDeclarations, applicationTags, applicationFollows } from './review.schema.js';
+import { visibleToReviewerSql } from './staffing.store.js';
 import type { WorkspaceStatus } from './review.js';
 import { round2 } from './scoring.js';
 
@@ -32,6 +33,14 @@ export interface WorkspaceFilter {
   dir: 'asc' | 'desc';
   /** The viewer: applications of organisations they declared a conflict with are left out. */
   viewerId: string;
+  /** When set, only applications of the viewer's groups and assignments (reviewers who are not admins). */
+  groupScoped?: boolean;
+  /** A tag's id. */
+  tagId?: string;
+  /** Only applications the viewer follows. */
+  followed?: boolean;
+  /** Only applications among these ids (e.g. those with missing opinions, or a selection). */
+  ids?: string[];
 }
 
 const statusSql = sql<WorkspaceStatus>`case when ${applications.state} = 'in_correction' then 'in_correction' when ${applications.state} = 'withdrawn' then 'withdrawn' else coalesce(${applicationReviews.state}::text, 'admissibility') end`;
@@ -47,6 +56,10 @@ function baseConditions(f: WorkspaceFilter): SQL[] {
     sql`${applications.submittedAt} is not null`,
     sql`not exists (select 1 from ${conflictDeclarations} cd where cd.user_id = ${f.viewerId} and cd.organisation_id = ${applications.organisationId})`,
   ];
+  if (f.groupScoped) c.push(visibleToReviewerSql(f.viewerId));
+  if (f.tagId) c.push(sql`exists (select 1 from ${applicationTags} at where at.application_id = ${applications.id} and at.tag_id = ${f.tagId})`);
+  if (f.followed) c.push(sql`exists (select 1 from ${applicationFollows} af where af.application_id = ${applications.id} and af.user_id = ${f.viewerId})`);
+  if (f.ids) c.push(f.ids.length ? inArray(applications.id, f.ids) : sql`false`);
   if (f.cutoffId) c.push(eq(applications.cutoffId, f.cutoffId));
   if (f.regionCode) c.push(eq(applicationReviews.regionCode, f.regionCode));
   if (f.jobFamily) c.push(sql`${familySql} = ${f.jobFamily}`);
@@ -81,7 +94,13 @@ export interface WorkspaceRow {
   id: string; organisationId: string; trainingTitle: string; organisationName: string; receiptNumber: string | null;
   submittedAt: Date | null; cutoffLabel: string | null; status: WorkspaceStatus; regionName: string | null; departementCode: string | null;
   jobFamily: string | null; reviewers: string | null; sheets: number; meanScore: number | null;
+  medianScore: number | null; spread: number | null; decision: string | null; motivation: string | null; seedGrant: number | null; tags: string | null;
 }
+
+const medianSql = sql<string | null>`(select percentile_cont(0.5) within group (order by s.total) from score_sheets s where s.application_id = ${applications.id})`;
+const spreadSql = sql<string | null>`(select max(s.total) - min(s.total) from score_sheets s where s.application_id = ${applications.id})`;
+const tagsSql = sql<string | null>`(select string_agg(t.label, ', ' order by t.label) from application_tags x join review_tags t on t.id = x.tag_id where x.application_id = ${applications.id})`;
+const finalDecision = (col: string) => sql.raw(`(select d.${col} from committee_decisions d where d.application_id = applications.id and d.outcome::text <> 'deferred')`);
 
 function select(db: DbOrTx, f: WorkspaceFilter, statusFilter: boolean) {
   const where = baseConditions(f);
@@ -90,7 +109,8 @@ function select(db: DbOrTx, f: WorkspaceFilter, statusFilter: boolean) {
     id: applications.id, organisationId: applications.organisationId, trainingTitle: applications.trainingTitle, organisationName: organisations.name,
     receiptNumber: applications.receiptNumber, submittedAt: applications.submittedAt, cutoffLabel: callCutoffs.label, status: statusSql,
     regionName: applicationReviews.regionName, departementCode: applicationReviews.departementCode, jobFamily: familySql, reviewers: reviewersSql,
-    sheets: sheetsSql, meanScore: meanSql,
+    sheets: sheetsSql, meanScore: meanSql, medianScore: medianSql, spread: spreadSql, tags: tagsSql,
+    decision: sql<string | null>`${finalDecision('outcome::text')}`, motivation: sql<string | null>`${finalDecision('motivation')}`, seedGrant: sql<number | null>`${finalDecision('seed_grant')}`,
   }).from(applications)
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
     .leftJoin(callCutoffs, eq(callCutoffs.id, applications.cutoffId))
@@ -99,7 +119,8 @@ function select(db: DbOrTx, f: WorkspaceFilter, statusFilter: boolean) {
     .orderBy(...orderBy(f));
 }
 
-const toRow = (r: Awaited<ReturnType<typeof select>>[number]): WorkspaceRow => ({ ...r, meanScore: r.meanScore === null ? null : round2(Number(r.meanScore)) });
+const n2 = (v: string | number | null) => (v === null ? null : round2(Number(v)));
+const toRow = (r: Awaited<ReturnType<typeof select>>[number]): WorkspaceRow => ({ ...r, meanScore: n2(r.meanScore), medianScore: n2(r.medianScore), spread: n2(r.spread), seedGrant: r.seedGrant === null ? null : Number(r.seedGrant) });
 
 /** A page of the list, the total matching, and the counts per status (other filters applied). */
 export async function listWorkspace(db: DbOrTx, f: WorkspaceFilter, page: number, size = 25) {
@@ -116,4 +137,21 @@ export async function listWorkspace(db: DbOrTx, f: WorkspaceFilter, page: number
 /** Every matching line, for the exports. */
 export async function exportWorkspace(db: DbOrTx, f: WorkspaceFilter): Promise<WorkspaceRow[]> {
   return (await select(db, f, true).limit(10_000)).map(toRow);
+}
+
+/** The data of one section of an application ({} when absent). */
+export async function sectionData(db: DbOrTx, applicationId: string, sectionKey: string): Promise<Record<string, unknown>> {
+  const [row] = await db.select({ data: applicationSections.data }).from(applicationSections)
+    .where(and(eq(applicationSections.applicationId, applicationId), eq(applicationSections.sectionKey, sectionKey)));
+  return (row?.data as Record<string, unknown> | undefined) ?? {};
+}
+
+/** Of these application ids, those the viewer may see in the list (same scope as the list). */
+export async function visibleIds(db: DbOrTx, f: Pick<WorkspaceFilter, 'viewerId' | 'groupScoped'>, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const c: SQL[] = [inArray(applications.id, ids), sql`${applications.submittedAt} is not null`,
+    sql`not exists (select 1 from ${conflictDeclarations} cd where cd.user_id = ${f.viewerId} and cd.organisation_id = ${applications.organisationId})`];
+  if (f.groupScoped) c.push(visibleToReviewerSql(f.viewerId));
+  const rows = await db.select({ id: applications.id }).from(applications).leftJoin(applicationReviews, eq(applicationReviews.applicationId, applications.id)).where(and(...c));
+  return rows.map((r) => r.id);
 }

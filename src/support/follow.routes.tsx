@@ -52,7 +52,7 @@ export function registerFollowRoutes(r: Router, deps: AppDeps): void {
     const t = found.ticket;
     const files = await attachmentsOf(db, t.id);
     const messages: MessageView[] = (await messagesOf(db, t.id, { notes: false })).map((m) => ({
-      id: m.id, kind: m.kind, author: m.authorLabel, body: m.body, createdAt: m.createdAt, mergedFromNumber: m.mergedFromNumber,
+      id: m.id, kind: m.kind, author: m.authorLabel, body: m.body, createdAt: m.createdAt, mergedFromNumber: m.mergedFromNumber, channel: m.channel,
       attachments: files.filter((f) => f.messageId === m.id).map((f) => ({ href: `${found.base}/pieces/${f.id}`, fileName: f.fileName, size: f.size })),
     }));
     return render(c, (

@@ -42,17 +42,23 @@ export async function readAttachments(c: Context<AppEnv>, ticketPrefix: string):
   const body = await c.req.parseBody({ all: true });
   const raw = body.pieces;
   const files = (Array.isArray(raw) ? raw : [raw]).filter((f): f is File => f instanceof File && f.size > 0);
+  const read = [];
+  for (const f of files) read.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+  return storeAttachments(c.get('deps'), read, ticketPrefix);
+}
+
+/** Checks then stores attachments (web form or email): at most 3, 5 Mo, PDF/PNG/JPEG judged from the bytes, antivirus. */
+export async function storeAttachments(deps: AppDeps, files: { name: string; bytes: Uint8Array }[], ticketPrefix: string): Promise<AttachmentsRead> {
   if (files.length > MAX_ATTACHMENTS) return { ok: false, message: `Joignez au plus ${MAX_ATTACHMENTS} fichiers.` };
-  const svc = fileServices(c.get('deps'));
+  const svc = fileServices(deps);
   const max = Math.min(MAX_ATTACHMENT_BYTES, svc.maxBytes);
   const checked = [];
   for (const f of files) {
-    const bytes = new Uint8Array(await f.arrayBuffer());
-    const type = sniffType(bytes);
-    if (bytes.length > 0 && bytes.length <= max && !(type && (ATTACHMENT_TYPES as readonly string[]).includes(type))) {
+    const type = sniffType(f.bytes);
+    if (f.bytes.length > 0 && f.bytes.length <= max && !(type && (ATTACHMENT_TYPES as readonly string[]).includes(type))) {
       return { ok: false, message: `${f.name.slice(0, 80)} : le contenu du fichier n’est pas un ${ACCEPTED}, quel que soit son nom. Seuls ces formats sont acceptés en pièce jointe.` };
     }
-    const r = await checkUpload(bytes, f.name, max, svc.scanner);
+    const r = await checkUpload(f.bytes, f.name, max, svc.scanner);
     if (!r.ok) return { ok: false, message: `${f.name.slice(0, 80)} : ${r.message}` };
     checked.push(r.file);
   }

@@ -37,7 +37,7 @@ export async function renderStaffTicket(c: Context<AppEnv>, ticket: TicketRow, s
     attachmentsOf(db, ticket.id), messagesOf(db, ticket.id, { notes: true }), supportStaff(db), listMacros(db), objectHistory(db, 'support_ticket', ticket.id),
   ]);
   const messages: MessageView[] = rows.map((m) => ({
-    id: m.id, kind: m.kind, author: m.authorLabel, body: m.body, createdAt: m.createdAt, mergedFromNumber: m.mergedFromNumber,
+    id: m.id, kind: m.kind, author: m.authorLabel, body: m.body, createdAt: m.createdAt, mergedFromNumber: m.mergedFromNumber, channel: m.channel,
     attachments: files.filter((f) => f.messageId === m.id).map((f) => ({ href: `/gestion/support/${ticket.id}/pieces/${f.id}`, fileName: f.fileName, size: f.size })),
   }));
   const macroId = c.req.query('macro');
@@ -50,7 +50,8 @@ export async function renderStaffTicket(c: Context<AppEnv>, ticket: TicketRow, s
   return render(c, (
     <StaffTicketPage ctx={pageContext(c)} ticket={{ ...ticket, assigneeName: assignee?.fullName ?? null, mergedIntoNumber: merged?.number ?? null }}
       messages={messages} events={ticket.mergedIntoId ? [] : manualEvents(ticket.status)} topics={visibleTopics(actor)} staffPeople={people}
-      macros={macros} prefill={macro?.body ?? ''} history={changes} now={now()} state={state} />
+      macros={macros} prefill={macro?.body ?? ''} history={changes} now={now()} state={state}
+      mayOpenInspection={ticket.topic === 'complaint' && !!ticket.trainingRef?.startsWith('label:') && actor.staffRoles.some((r) => r === 'monitoring' || r === 'admin')} />
   ), state ? 422 : 200);
 }
 

@@ -10,6 +10,8 @@ import { staffReply, addNote } from './commands/reply.js';
 import { changeStatus } from './commands/change-status.js';
 import { findTicket, upsertMacro } from './tickets.store.js';
 import { DEMO_ARTICLES, DEMO_MACROS } from './seed.data.js';
+import { recordSatisfaction } from './commands/satisfaction.js';
+import type { Topic, RequesterKind } from './support.js';
 
 const DAY = 86_400_000;
 
@@ -41,4 +43,49 @@ export async function seedDemoSupport(tx: Tx, s: SupportSettings, now: Date): Pr
       if (step === 'close') await changeStatus(tx, staff, ticket.id, ticket.version, 'close', s, later);
     }
   }
+  if (admin) await seedDemoHistory(tx, { id: admin.id, name: admin.fullName, label: `${admin.fullName} <${admin.email}>` }, s, now);
+}
+
+const HISTORY: { topic: Topic; kind: RequesterKind; subject: string }[] = [
+  { topic: 'applying', kind: 'applicant_organisation', subject: 'Date limite de dépôt' },
+  { topic: 'technical', kind: 'other', subject: 'Mot de passe oublié' },
+  { topic: 'labelled_training', kind: 'learner', subject: 'Inscription à une session' },
+  { topic: 'applying', kind: 'applicant_organisation', subject: 'Pièces à joindre au dossier' },
+  { topic: 'other', kind: 'adviser', subject: 'Documentation pour les conseillers' },
+  { topic: 'complaint', kind: 'learner', subject: 'Horaires non respectés' },
+  { topic: 'data_protection', kind: 'learner', subject: 'Accès à mes données' },
+  { topic: 'labelled_training', kind: 'employer', subject: 'Proposer un stage' },
+];
+
+/**
+ * Closed tickets over the past ten weeks, answered and closed after different delays, some with
+ * an opinion: the figures page has something to show.
+ */
+async function seedDemoHistory(tx: Tx, staff: { id: string; name: string; label: string }, s: SupportSettings, now: Date): Promise<void> {
+  const HOUR = 3_600_000;
+  for (let i = 0; i < 18; i++) {
+    const h = HISTORY[i % HISTORY.length]!;
+    const at = new Date(now.getTime() - (7 + i * 4) * DAY - (i % 5) * 3 * HOUR);
+    const res = await submitTicket(tx, SYSTEM, {
+      requesterKind: h.kind, topic: h.topic, subject: h.subject, email: `historique${i + 1}@exemple.fr`, name: '', message: 'Demande de démonstration déjà traitée.',
+      trainingRef: '', trainingText: h.topic === 'complaint' || h.topic === 'labelled_training' ? 'Formation de démonstration' : '', shareIdentity: false,
+    }, [], null, s, at);
+    if (!res.ok) continue;
+    const answered = new Date(at.getTime() + (2 + (i % 6) * 7) * HOUR);
+    let t = (await findTicket(tx, res.ticketId))!;
+    await staffReply(tx, staff, t.id, t.version, { body: 'Bonjour,\n\nVoici la réponse à votre question.\n\nBien cordialement,', after: 'resolve' }, s, answered);
+    t = (await findTicket(tx, res.ticketId))!;
+    await changeStatus(tx, staff, t.id, t.version, 'close', s, new Date(answered.getTime() + 3 * DAY));
+    if (i % 3 !== 2) await recordSatisfaction(tx, SYSTEM, t.id, { score: 3 + (i % 3), comment: '' }, new Date(answered.getTime() + 4 * DAY));
+  }
+}
+
+/** A complaint about a label (demo of complaint → inspection); returns the ticket. */
+export async function seedDemoComplaint(tx: Tx, labelRef: string, s: SupportSettings, now: Date): Promise<{ ticketId: string; number: string } | null> {
+  const res = await submitTicket(tx, SYSTEM, {
+    requesterKind: 'learner', topic: 'complaint', subject: 'Stage en entreprise jamais organisé', email: 'plaignante.demo@exemple.fr', name: 'Inès Apprenante',
+    message: 'La période en entreprise prévue au programme n’a jamais été organisée et les cours de la dernière semaine ont été annulés.',
+    trainingRef: labelRef, trainingText: '', shareIdentity: false,
+  }, [], null, s, new Date(now.getTime() - 5 * DAY));
+  return res.ok ? { ticketId: res.ticketId, number: res.number } : null;
 }

@@ -41,6 +41,8 @@ export const supportTickets = pgTable('support_tickets', {
   satisfaction: integer('satisfaction'),
   satisfactionComment: text('satisfaction_comment'),
   satisfactionAt: timestamp('satisfaction_at', { withTimezone: true }),
+  /** Set when the retention job erased the personal data of this closed ticket (figures stay). */
+  anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   /** Bumped at every change: a stale staff form is refused. */
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -74,8 +76,12 @@ export const supportMessages = pgTable('support_messages', {
   body: text('body').notNull(),
   /** Ticket this message came from when duplicates were merged. */
   mergedFromNumber: text('merged_from_number'),
+  /** How the message arrived: written on the platform ('web') or an email reply ('email'). */
+  channel: text('channel').notNull().default('web'),
+  /** Message-ID of an email reply, so that a webhook delivering it twice adds it once. */
+  externalId: text('external_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('support_messages_ticket_idx').on(t.ticketId, t.createdAt)]);
+}, (t) => [index('support_messages_ticket_idx').on(t.ticketId, t.createdAt), uniqueIndex('support_messages_external_uq').on(t.externalId)]);
 
 export const supportAttachments = pgTable('support_attachments', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,5 +1,5 @@
 /** The only file that queries tickets, their messages, links, attachments and saved replies. */
-import { and, asc, desc, eq, ilike, inArray, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
 import { users, staffRoles } from '../platform/auth/auth.schema.js';
 import { supportTickets, supportMessages, supportAttachments, supportLinks, supportMacros, supportTicketCounters } from './support.schema.js';
@@ -173,6 +173,14 @@ export async function complaintsAboutTraining(db: DbOrTx, trainingRef: string): 
     .orderBy(desc(supportTickets.createdAt));
 }
 
+/** Complaints about any of these labels (the organisation's page), newest first. */
+export async function complaintsAboutLabels(db: DbOrTx, labelIds: string[]): Promise<TicketRow[]> {
+  if (labelIds.length === 0) return [];
+  return db.select().from(supportTickets)
+    .where(and(inArray(supportTickets.trainingRef, labelIds.map((id) => `label:${id}`)), eq(supportTickets.topic, 'complaint'), isNull(supportTickets.mergedIntoId)))
+    .orderBy(desc(supportTickets.createdAt));
+}
+
 /** Saved replies, by title. */
 export async function listMacros(db: DbOrTx) {
   return db.select().from(supportMacros).orderBy(asc(supportMacros.title));
@@ -198,4 +206,20 @@ export async function upsertMacro(tx: DbOrTx, id: string | null, v: { title: str
 export async function deleteMacro(tx: DbOrTx, id: string): Promise<boolean> {
   const rows = await tx.delete(supportMacros).where(eq(supportMacros.id, id)).returning({ id: supportMacros.id });
   return rows.length > 0;
+}
+
+/** Tickets created in [from, to) of the given topics, merged duplicates left out (figures). */
+export async function ticketsForFigures(db: DbOrTx, topics: readonly Topic[], from: Date, to: Date) {
+  if (topics.length === 0) return [];
+  return db.select({
+    topic: supportTickets.topic, createdAt: supportTickets.createdAt, firstAnswerDueAt: supportTickets.firstAnswerDueAt,
+    firstAnsweredAt: supportTickets.firstAnsweredAt, resolvedAt: supportTickets.resolvedAt, closedAt: supportTickets.closedAt, satisfaction: supportTickets.satisfaction,
+  }).from(supportTickets)
+    .where(and(inArray(supportTickets.topic, [...topics]), isNull(supportTickets.mergedIntoId), gte(supportTickets.createdAt, from), lt(supportTickets.createdAt, to)));
+}
+
+/** Whether an email (by Message-ID) was already added to a ticket. */
+export async function hasExternalMessage(db: DbOrTx, externalId: string): Promise<boolean> {
+  const [row] = await db.select({ id: supportMessages.id }).from(supportMessages).where(eq(supportMessages.externalId, externalId));
+  return !!row;
 }

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.store.js';
 import { findApplication, updateApplicationState } from '../applications.store.js';
 import { transition } from '../application.states.js';
 import type { MemberActor } from '../applications.policy.js';
+import { findReview } from '../../review/index.js';
 
 /** Outcome of a withdrawal. */
 export type WithdrawResult = { ok: true } | { ok: false; message: string };
@@ -14,6 +15,8 @@ export async function withdrawApplication(tx: Tx, actor: MemberActor, v: { organ
   if (!app) return { ok: false, message: 'Candidature introuvable.' };
   const move = transition(app.state, 'withdraw');
   if (!move.ok) return move;
+  const review = app.submittedAt ? await findReview(tx, app.id) : null;
+  if (review && ['inadmissible', 'labelled', 'rejected'].includes(review.state)) return { ok: false, message: 'La GEN a déjà rendu sa décision : la candidature ne peut plus être retirée.' };
   const updated = await updateApplicationState(tx, app.id, v.expected, { state: move.to, now, withdrawnAt: now, withdrawalReason: v.reason });
   if (!updated) return { ok: false, message: 'La candidature a changé entre-temps : rechargez la page avant de la retirer.' };
   await recordAudit(tx, actor, {

@@ -5,7 +5,7 @@ import { ACCEPTED_TYPES_LABEL } from '../../platform/files/sniff.js';
 import type { Dossier } from '../dossier.js';
 import { DOCUMENT_KINDS, DOCUMENT_LABELS, requiredDocuments } from '../documents.js';
 import { fileSize, dateTimeSeconds } from '../format.js';
-import { memberPermissions } from '../applications.policy.js';
+import { memberMayChange } from '../applications.policy.js';
 import { ApplicationShell, StateBadge } from './shell.js';
 import { documentsPath, appPath } from './paths.js';
 
@@ -13,7 +13,7 @@ import { documentsPath, appPath } from './paths.js';
 export function DocumentsPage({ ctx, d, maxMb, errors = {}, kind = '' }: { ctx: PageContext; d: Dossier; maxMb: number; errors?: Record<string, string>; kind?: string }) {
   const app = d.application;
   const orgId = app.organisationId;
-  const may = memberPermissions(app.state);
+  const may = { upload: memberMayChange(app.state, 'documents', d.openParts) };
   const required = requiredDocuments(d.sections.training.reading.data);
   const base = documentsPath(orgId, app.id);
   return (

@@ -3,14 +3,17 @@ import type { PageContext } from '../../platform/views/layout.js';
 import { SECTIONS } from '../sections/catalogue.js';
 import type { Dossier } from '../dossier.js';
 import { dateTimeSeconds } from '../format.js';
-import { memberPermissions } from '../applications.policy.js';
+import { memberPermissions, memberMayChange } from '../applications.policy.js';
+import { isDecided, type ApplicantOutcome } from '../outcome.js';
+import { OutcomeNotice } from './outcome.js';
 import { ApplicationShell, StateBadge } from './shell.js';
-import { sectionPath, documentsPath, summaryPath, withdrawPath } from './paths.js';
+import { sectionPath, documentsPath, summaryPath, withdrawPath, receiptPath, dossierPdfPath, renewPath } from './paths.js';
 
 type Status = { label: string; badge: string };
 const DONE: Status = { label: 'Complète', badge: 'fr-badge--success' };
 const PARTIAL: Status = { label: 'Incomplète', badge: 'fr-badge--warning' };
 const NOT_STARTED: Status = { label: 'Non commencée', badge: 'fr-badge--info' };
+const TO_CORRECT: Status = { label: 'À corriger', badge: 'fr-badge--warning' };
 
 function Task({ href, title, status, detail }: { href: string; title: string; status: Status; detail?: string }) {
   return (
@@ -23,7 +26,7 @@ function Task({ href, title, status, detail }: { href: string; title: string; st
 }
 
 /** The task-list page of an application. */
-export function OverviewPage({ ctx, d }: { ctx: PageContext; d: Dossier }) {
+export function OverviewPage({ ctx, d, outcome = { kind: 'none' }, submissions = [] }: { ctx: PageContext; d: Dossier; outcome?: ApplicantOutcome; submissions?: { sequence: number; receiptNumber: string; submittedAt: Date }[] }) {
   const app = d.application;
   const orgId = app.organisationId;
   const tz = d.call.call.timezone;
@@ -36,10 +39,17 @@ export function OverviewPage({ ctx, d }: { ctx: PageContext; d: Dossier }) {
       <h1>{app.trainingTitle}</h1>
       <StateBadge state={app.state} />
       <p>Appel : {d.call.call.title}</p>
+      {d.application.renewedFromId ? <p class="fr-text--sm">Renouvellement : les réponses ont été reprises d’une candidature précédente. Vérifiez et mettez à jour chaque rubrique, puis joignez des pièces à jour.</p> : null}
+      <OutcomeNotice o={outcome} orgId={orgId} appId={app.id} />
       {app.receiptNumber && app.submittedAt ? (
         <div class="fr-callout fr-mb-4w">
           <p class="fr-callout__title">Candidature déposée</p>
           <p class="fr-callout__text">Récépissé n° {app.receiptNumber}, déposée le {dateTimeSeconds(app.submittedAt, tz)} (heure de Paris){cutoff ? `, examinée au ${cutoff.label}` : ''}.</p>
+          <ul class="fr-mt-2w">
+            {submissions.map((s) => (
+              <li><a class="fr-link fr-icon-download-line fr-link--icon-left" href={receiptPath(orgId, app.id, s.sequence)} download>Récépissé n° {s.receiptNumber}{s.sequence > 1 ? ` (dépôt n° ${s.sequence})` : ''}, PDF</a></li>
+            ))}
+          </ul>
         </div>
       ) : null}
       {app.state === 'withdrawn' ? <div class="fr-alert fr-alert--warning fr-mb-4w"><p>Candidature retirée{app.withdrawalReason ? ` : « ${app.withdrawalReason} »` : ''}.</p></div> : null}
@@ -49,14 +59,19 @@ export function OverviewPage({ ctx, d }: { ctx: PageContext; d: Dossier }) {
         {SECTIONS.map((s) => {
           const st = d.sections[s.key];
           const status = st.reading.completed ? DONE : st.saved ? PARTIAL : NOT_STARTED;
+          const open = app.state === 'in_correction' && memberMayChange(app.state, s.key, d.openParts);
           const detail = st.updatedAt ? `Enregistrée le ${dateTimeSeconds(st.updatedAt, tz)}${st.updatedByName ? ` par ${st.updatedByName}` : ''}` : undefined;
-          return <Task href={sectionPath(orgId, app.id, s.key)} title={s.title} status={status} detail={detail} />;
+          return <Task href={sectionPath(orgId, app.id, s.key)} title={s.title} status={open ? TO_CORRECT : status} detail={detail} />;
         })}
         <Task href={documentsPath(orgId, app.id)} title="Pièces justificatives" status={d.missingDocuments.length === 0 ? DONE : d.files.length ? PARTIAL : NOT_STARTED} detail={`${d.files.length} document(s) joint(s)`} />
         <Task href={summaryPath(orgId, app.id)} title={may.submit ? 'Récapitulatif et dépôt' : 'Récapitulatif'} status={app.state === 'draft' ? (unmet ? PARTIAL : DONE) : DONE}
           detail={unmet ? `${unmet} critère(s) de recevabilité non rempli(s) à ce jour` : 'Tous les critères vérifiables par la plateforme sont remplis'} />
       </ol>
-      {may.withdraw ? <p class="fr-mt-4w"><a class="fr-link fr-icon-close-circle-line fr-link--icon-left" href={withdrawPath(orgId, app.id)}>Retirer la candidature</a></p> : null}
+      <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-4w">
+        <li><a class="fr-btn fr-btn--secondary fr-icon-file-pdf-line" href={dossierPdfPath(orgId, app.id)}>Télécharger le dossier complet (PDF)</a></li>
+        {may.renew ? <li><a class="fr-btn fr-btn--tertiary fr-icon-refresh-line" href={renewPath(orgId, app.id)}>Renouveler à partir de cette candidature</a></li> : null}
+      </ul>
+      {may.withdraw && !isDecided(outcome) ? <p class="fr-mt-4w"><a class="fr-link fr-icon-close-circle-line fr-link--icon-left" href={withdrawPath(orgId, app.id)}>Retirer la candidature</a></p> : null}
     </ApplicationShell>
   );
 }

@@ -17,3 +17,11 @@ export const withdrawPath = (orgId: string, appId: string) => `${appPath(orgId, 
 /** Where a pre-check link points. */
 export const linkPath = (orgId: string, appId: string, link: { section: SectionKey | 'documents'; field?: string }) =>
   `${link.section === 'documents' ? documentsPath(orgId, appId) : sectionPath(orgId, appId, link.section)}${link.field ? `#${link.field}` : ''}`;
+/** The resubmission page (after corrections). */
+export const resubmitPath = (orgId: string, appId: string) => `${appPath(orgId, appId)}/redeposer`;
+/** The receipt of the latest deposit (or of deposit n). */
+export const receiptPath = (orgId: string, appId: string, sequence?: number) => `${appPath(orgId, appId)}/recepisse.pdf${sequence ? `?depot=${sequence}` : ''}`;
+/** The full application as a PDF. */
+export const dossierPdfPath = (orgId: string, appId: string) => `${appPath(orgId, appId)}/dossier.pdf`;
+/** The renewal page (a new draft copied from this application). */
+export const renewPath = (orgId: string, appId: string) => `${appPath(orgId, appId)}/renouveler`;

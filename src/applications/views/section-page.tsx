@@ -25,6 +25,10 @@ export interface SectionPageProps {
   notice?: string;
   /** Shown between the notice and the form (the conflict's comparison). */
   before?: unknown;
+  /** Why the section is read-only (default: the application was submitted). */
+  lockedNotice?: string;
+  /** Warnings that do not block the save (e.g. the RNCP check of the certification). */
+  warnings?: string[];
 }
 
 function fieldOrder(def: SectionDef, values: RawValues): string[] {
@@ -93,15 +97,23 @@ export function SectionPage(p: SectionPageProps) {
       <StateBadge state={p.app.state} />
       {p.def.intro ? <p class="fr-text--lead">{p.def.intro}</p> : null}
       {p.notice ? <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w"><p>{p.notice}</p></div> : null}
+      {p.warnings?.length ? (
+        <div class="fr-alert fr-alert--warning fr-mb-3w" id="avertissements-rncp">
+          <h2 class="fr-alert__title">Vérification au répertoire RNCP</h2>
+          <ul>{p.warnings.map((w) => <li>{w}</li>)}</ul>
+          <p class="fr-text--sm fr-mb-0">Ces avertissements n’empêchent pas d’enregistrer ni de déposer : la GEN vérifiera la certification.</p>
+        </div>
+      ) : null}
       <ErrorSummary errors={p.errors} fieldOrder={fieldOrder(p.def, p.values)} />
       {p.before as never}
       {p.editable ? (
-        <Form action={sectionPath(orgId, p.app.id, p.def.key)} csrf={p.ctx.csrfToken}>
+        <Form action={sectionPath(orgId, p.app.id, p.def.key)} csrf={p.ctx.csrfToken} id="formulaire-rubrique">
           {/* The first submit button is the one Enter triggers: keep it "Enregistrer". */}
           <button type="submit" name="_action" value="enregistrer" class="fr-sr-only" tabindex={-1} aria-hidden="true">Enregistrer</button>
           <input type="hidden" name="version" value={String(p.version)} />
           {p.def.fields.map((f) => <FieldInput f={f} name={f.name} state={state} ctx={p.fieldCtx} />)}
           {(p.def.groups ?? []).map((g) => <Group g={g} values={p.values} errors={p.errors} fieldCtx={p.fieldCtx} />)}
+          <p class="fr-text--sm fr-mt-2w lg-autosave" id="etat-enregistrement" role="status" aria-live="polite"></p>
           <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
             <li><button type="submit" name="_action" value="enregistrer" class="fr-btn">Enregistrer</button></li>
             <li><a class="fr-btn fr-btn--secondary" href={appPath(orgId, p.app.id)}>Retour à la liste des rubriques</a></li>
@@ -109,11 +121,12 @@ export function SectionPage(p: SectionPageProps) {
         </Form>
       ) : (
         <>
-          {p.notice ? null : <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w"><p>La candidature a été déposée : elle n’est plus modifiable.</p></div>}
+          {p.notice ? null : <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w"><p>{p.lockedNotice ?? 'La candidature a été déposée : elle n’est plus modifiable.'}</p></div>}
           <SectionValues def={p.def} values={p.values} fieldCtx={p.fieldCtx} />
           <p><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={appPath(orgId, p.app.id)}>Retour à la candidature</a></p>
         </>
       )}
+      {p.editable ? <script type="module" src="/static/application-autosave.js"></script> : null}
     </ApplicationShell>
   );
 }

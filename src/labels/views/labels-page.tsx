@@ -10,7 +10,7 @@ export function LabelsPage({ ctx, rows }: { ctx: PageContext; rows: { label: Lab
   return (
     <Layout ctx={ctx} title="Labels" breadcrumb={[{ label: 'Espace GEN', href: '/gestion' }]}>
       <h1>Labels</h1>
-      <p>Un label est créé par la décision du comité ; il devient actif à la signature de la convention, pour 3 ans.</p>
+      <p>Un label est créé par la décision du comité ; il devient actif à la signature complète de sa convention, pour la durée fixée par l’appel.</p>
       <div class="fr-table lg-table-wrap">
         <table>
           <caption>Labels, du plus récent au plus ancien</caption>
@@ -19,7 +19,7 @@ export function LabelsPage({ ctx, rows }: { ctx: PageContext; rows: { label: Lab
             {rows.length === 0 ? <tr><td colspan={5}>Aucun label pour l’instant.</td></tr> : null}
             {rows.map(({ label, organisationName }) => (
               <tr>
-                <td><a href={`/gestion/candidatures/${label.applicationId}`}>{label.number}</a></td>
+                <td><a href={`/gestion/labels/${label.id}`}>{label.number}</a></td>
                 <td>{label.trainingTitle}</td>
                 <td>{organisationName}</td>
                 <td>{LABEL_STATUS_LABELS[label.status]}</td>

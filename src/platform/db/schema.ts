@@ -12,3 +12,7 @@ export * from '../../labels/labels.schema.js';
 export * from '../../support/support.schema.js';
 export * from '../../sessions/sessions.schema.js';
 export * from '../../learners/learners.schema.js';
+export * from '../../inspections/inspections.schema.js';
+export * from '../../messages/messages.schema.js';
+export * from '../../consultations/consultations.schema.js';
+export * from '../../catalogue/catalogue.schema.js';

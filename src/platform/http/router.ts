@@ -20,7 +20,15 @@ export interface RouteEntry {
 export type Handler = (c: Context<AppEnv>) => Response | Promise<Response>;
 
 /** Options of a route. */
-export interface RouteOptions { api?: boolean }
+export interface RouteOptions {
+  api?: boolean;
+  /**
+   * Answers instead of the redirect to the login page when the visitor is not signed in (e.g. a
+   * form posted after the session expired keeps its values, then redirects to the login page).
+   * It never grants access: the route's handler still runs only for allowed actors.
+   */
+  onLogin?: Handler;
+}
 
 /** Registers routes on the app and records them. */
 export class Router {
@@ -45,6 +53,7 @@ export class Router {
       c.header('X-Denied-By', 'policy');
       if (decision.reason === 'login') {
         if (opts.api) return c.json({ error: 'Authentification requise.' }, 401);
+        if (opts.onLogin) return opts.onLogin(c);
         const back = method === 'GET' ? `?retour=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''))}` : '';
         return c.redirect(`/connexion${back}`, 303);
       }

@@ -1,5 +1,8 @@
 /** Every mail the platform sends is first written here; SMTP delivery is a job. */
-import { pgTable, uuid, text, timestamp, integer, pgEnum, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, integer, pgEnum, index, jsonb } from 'drizzle-orm/pg-core';
+
+/** A file sent with a mail (small documents such as a receipt), its bytes in base64. */
+export interface StoredAttachment { fileName: string; contentType: string; base64: string }
 
 export const mailStatus = pgEnum('mail_status', ['stored', 'queued', 'sent', 'failed']);
 
@@ -10,6 +13,8 @@ export const mailOutbox = pgTable('mail_outbox', {
   text: text('body_text').notNull(),
   html: text('body_html').notNull(),
   template: text('template').notNull(),
+  /** Files sent with the mail (e.g. a receipt PDF); empty for most mails. */
+  attachments: jsonb('attachments').$type<StoredAttachment[]>().notNull().default([]),
   status: mailStatus('status').notNull(),
   attempts: integer('attempts').notNull().default(0),
   error: text('error'),

@@ -9,13 +9,20 @@ import type { Mail } from './mail.js';
  * without, it is 'stored' and read in the admin outbox (the demo needs no mail server).
  */
 export async function enqueueMail(tx: DbOrTx, mail: Mail, smtp: boolean): Promise<string> {
-  const [row] = await tx.insert(mailOutbox).values({ ...mail, status: smtp ? 'queued' : 'stored' }).returning({ id: mailOutbox.id });
+  const { attachments = [], ...rest } = mail;
+  const stored = attachments.map((a) => ({ fileName: a.fileName, contentType: a.contentType, base64: a.content.toString('base64') }));
+  const [row] = await tx.insert(mailOutbox).values({ ...rest, attachments: stored, status: smtp ? 'queued' : 'stored' }).returning({ id: mailOutbox.id });
   return row!.id;
 }
 
 /** Mails to deliver (queued, fewer than 6 attempts). */
 export async function pendingMails(db: DbOrTx, limit = 50) {
   return db.select().from(mailOutbox).where(and(eq(mailOutbox.status, 'queued'), lt(mailOutbox.attempts, 6))).orderBy(mailOutbox.createdAt).limit(limit);
+}
+
+/** The attachments of an outbox row, as nodemailer sends them. */
+export function attachmentsOf(row: { attachments: { fileName: string; contentType: string; base64: string }[] }): { filename: string; contentType: string; content: Buffer }[] {
+  return (row.attachments ?? []).map((a) => ({ filename: a.fileName, contentType: a.contentType, content: Buffer.from(a.base64, 'base64') }));
 }
 
 /** Records a delivery attempt. */

@@ -1,7 +1,10 @@
 /** Pure composition of the platform's mails: French, plain text and HTML, one frame for all. */
 
+/** A file attached to a mail (kept small: receipts, notices). */
+export interface MailAttachment { fileName: string; contentType: string; content: Buffer }
+
 /** A composed mail. */
-export interface Mail { to: string; subject: string; text: string; html: string; template: string }
+export interface Mail { to: string; subject: string; text: string; html: string; template: string; attachments?: MailAttachment[] }
 
 /** Content of a mail before framing. */
 export interface MailContent {
@@ -13,6 +16,8 @@ export interface MailContent {
   action?: { label: string; url: string };
   /** Text after the action, e.g. how long a link is valid. */
   after?: string[];
+  /** Files sent with the mail. */
+  attachments?: MailAttachment[];
 }
 
 const SIGNATURE = 'L’équipe du label Grande École du Numérique';
@@ -40,5 +45,5 @@ export function composeMail(m: MailContent): Mail {
     '<p style="font-size:0.8em;color:#666">Ce message vous est envoyé automatiquement par la plateforme du label GEN. Merci de ne pas y répondre directement.</p>',
     '</body></html>',
   ].join('');
-  return { to: m.to, subject: m.subject, text: textParts.join('\n'), html, template: m.template };
+  return { to: m.to, subject: m.subject, text: textParts.join('\n'), html, template: m.template, ...(m.attachments?.length ? { attachments: m.attachments } : {}) };
 }

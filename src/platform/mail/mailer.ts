@@ -1,7 +1,7 @@
 /** Delivery of queued mails over SMTP (nodemailer), as a job after the commit. */
 import nodemailer from 'nodemailer';
 import type { AppDeps } from '../http/context.js';
-import { pendingMails, markDelivery, getMail } from './mail.store.js';
+import { pendingMails, markDelivery, getMail, attachmentsOf } from './mail.store.js';
 import { log } from '../log.js';
 
 /** Name of the delivery job. */
@@ -16,7 +16,7 @@ export function registerMailJobs(deps: AppDeps): void {
     const m = await getMail(deps.database.db, id);
     if (!m || m.status !== 'queued') return;
     try {
-      await transport.sendMail({ from: config.MAIL_FROM, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      await transport.sendMail({ from: config.MAIL_FROM, to: m.to, subject: m.subject, text: m.text, html: m.html, attachments: attachmentsOf(m) });
       await markDelivery(deps.database.db, id, true, null, deps.now());
     } catch (e) {
       log.warn('mail delivery failed', { id, error: String(e) });

@@ -21,6 +21,7 @@ import { readVerdicts } from '../admissibility-review.js';
 import { readSheet } from '../scoring.js';
 import { parisToday } from '../review.js';
 import { ApplicationPage } from '../views/application-page.js';
+import { StaffApplicationPanels } from '../../consultations/index.js';
 import { AdmissibilityPage } from '../views/admissibility-page.js';
 import { ScoringPage } from '../views/scoring-page.js';
 import { WORKSPACE, reviewPath } from '../views/parts.js';
@@ -41,7 +42,10 @@ const notFound = (c: Context<AppEnv>) => renderErrorPage(c, 404);
 export function registerApplicationRoutes(r: Router): void {
   r.get(P, reviewAccess('review.view'), async (c) => {
     const s = await load(c);
-    return s ? render(c, <ApplicationPage ctx={pageContext(c)} s={s} />) : notFound(c);
+    if (!s) return notFound(c);
+    const deps = c.get('deps');
+    const panels = <StaffApplicationPanels db={deps.database.db} actor={c.get('actor')!} applicationId={s.dossier.application.id} now={deps.now()} />;
+    return render(c, <ApplicationPage ctx={pageContext(c)} s={s} panels={panels} />);
   });
 
   const assignment = (remove: boolean) => async (c: Context<AppEnv>) => {

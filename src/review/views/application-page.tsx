@@ -1,4 +1,5 @@
 /** An application's staff page: header, reviewers, conflict, admissibility, scores, corrections, the deposited dossier, timeline. */
+import type { Child } from 'hono/jsx';
 import { Layout, type PageContext } from '../../platform/views/layout.js';
 import { ErrorSummary, Form, Select, Textarea, type FormState } from '../../platform/views/ui.js';
 import { SECTIONS } from '../../applications/sections/catalogue.js';
@@ -11,12 +12,14 @@ import { frenchDate } from '../review.js';
 import { ApplicationTabs, StatusBadge, WORKSPACE, reviewPath, parisDateTime } from './parts.js';
 import { AdmissibilityTable } from './admissibility-table.js';
 import { Timeline } from './timeline.js';
+import { OrganiseBox } from './organise-box.js';
+import { euros } from '../routing.js';
 
 /** Props of the page; `state` carries the errors of a refused assignment or conflict form. */
-export interface ApplicationPageProps { ctx: PageContext; s: StaffDossier; state?: FormState; message?: string }
+export interface ApplicationPageProps { ctx: PageContext; s: StaffDossier; state?: FormState; message?: string; /** H2: messages link and partners/Région block (see consultations/index.tsx). */ panels?: Child }
 
 /** The page. */
-export function ApplicationPage({ ctx, s, state, message }: ApplicationPageProps) {
+export function ApplicationPage({ ctx, s, state, message, panels }: ApplicationPageProps) {
   const app = s.dossier.application;
   const path = reviewPath(app.id);
   const errors = { ...(state?.errors ?? {}), ...(message ? { _form: message } : {}) };
@@ -34,10 +37,18 @@ export function ApplicationPage({ ctx, s, state, message }: ApplicationPageProps
         <dt>Note moyenne</dt><dd>{formatScore(s.scores?.mean)}{s.scores ? ` – médiane ${formatScore(s.scores.median)}, écart ${s.scores.spread.toLocaleString('fr-FR')} point(s)` : ''}</dd>
       </dl>
       <ApplicationTabs applicationId={app.id} current="dossier" may={s.may} />
+      <OrganiseBox ctx={ctx} s={s} state={state} />
+      {s.deferrals.length ? (
+        <div class="fr-alert fr-alert--warning fr-mb-4w">
+          <h2 class="fr-alert__title">Décision reportée par le comité</h2>
+          {s.deferrals.map((d) => <p>Le {parisDateTime(d.decidedAt)}, reportée {d.toCutoffLabel ? `au ${d.toCutoffLabel}` : 'au relevé suivant'} : {d.motivation}</p>)}
+        </div>
+      ) : null}
       {s.decision ? (
         <div class={`fr-alert ${s.decision.outcome === 'labelled' ? 'fr-alert--success' : 'fr-alert--info'} fr-mb-4w`}>
           <h2 class="fr-alert__title">{s.decision.outcome === 'labelled' ? 'Formation labellisée par le comité' : 'Candidature refusée par le comité'}</h2>
           <p>{s.decision.motivation}</p>
+          {s.decision.seedGrant ? <p>Subvention d’amorçage accordée : {euros(s.decision.seedGrant)}.</p> : null}
           {s.label ? <p>Label {s.label.number} – {LABEL_STATUS_LABELS[s.label.status]}{s.label.validUntil ? `, valide jusqu’au ${frenchDate(s.label.validUntil)}` : ''}.</p> : null}
         </div>
       ) : s.review.state === 'inadmissible' ? (
@@ -66,6 +77,8 @@ export function ApplicationPage({ ctx, s, state, message }: ApplicationPageProps
           <button type="submit" class="fr-btn fr-btn--secondary">Affecter</button>
         </Form>
       ) : null}
+
+      {panels}
 
       <h2>Recevabilité</h2>
       <AdmissibilityTable criteria={s.dossier.call.admissibility} precheck={s.dossier.precheck} verdicts={s.verdicts} />

@@ -2,7 +2,8 @@
 import { Layout, type PageContext } from '../../platform/views/layout.js';
 import { ErrorSummary, Form } from '../../platform/views/ui.js';
 import type { AgendaItem } from '../committee.store.js';
-import type { BalanceLine } from '../balance.js';
+import { percent, type BalanceLine, type BalanceShares } from '../balance.js';
+import { euros } from '../routing.js';
 import { formatScore } from '../scoring.js';
 import { frenchDate } from '../review.js';
 import { COMMITTEE, meetingPath, reviewPath, parisDateTime } from './parts.js';
@@ -14,7 +15,12 @@ export interface MeetingProps {
   callTitle: string; cutoffLabel: string;
   members: { fullName: string }[];
   items: AgendaItem[];
-  balance: { lines: BalanceLine[]; total: BalanceLine };
+  balance: { lines: BalanceLine[]; total: BalanceLine; shares: BalanceShares };
+  /** The call's targets (share of QPV trainings, women). */
+  targets: { womenShare: number; priorityAreaShare: number } | null;
+  /** Applications this meeting deferred to the next cut-off. */
+  deferred: { decision: { applicationId: string; motivation: string }; trainingTitle: string }[];
+  unsentMails: number;
   canManage: boolean;
   message?: string;
 }
@@ -32,7 +38,11 @@ export function MeetingPage(p: MeetingProps) {
       <p>{p.callTitle} – {p.cutoffLabel}{p.meeting.place ? ` – ${p.meeting.place}` : ''}</p>
       <p>Membres : {p.members.map((m) => m.fullName).join(', ') || 'aucun'}.</p>
       {locked ? <div class="fr-alert fr-alert--info fr-mb-3w"><p>Procès-verbal validé le {parisDateTime(p.meeting.minutesValidatedAt)} : les décisions sont verrouillées.</p></div> : null}
-      <p><a class="fr-link" href={`${path}/proces-verbal`}>Voir le procès-verbal</a></p>
+      <ul class="fr-btns-group fr-btns-group--inline-sm">
+        <li><a class="fr-btn fr-btn--sm fr-btn--tertiary" href={`${path}/proces-verbal`}>Voir le procès-verbal</a></li>
+        <li><a class="fr-btn fr-btn--sm fr-btn--tertiary" href={`${path}/proces-verbal.pdf`}>Procès-verbal en PDF</a></li>
+        {p.canManage ? <li><a class="fr-btn fr-btn--sm fr-btn--tertiary" href={`${path}/courriers`}>Courriers de décision{p.unsentMails ? ` (${p.unsentMails} à envoyer)` : ''}</a></li> : null}
+      </ul>
       <h2>Ordre du jour</h2>
       <p>Candidatures recevables du relevé, de la meilleure note moyenne à la moins bonne.</p>
       <div class="fr-table lg-table-wrap">
@@ -49,7 +59,7 @@ export function MeetingPage(p: MeetingProps) {
                 <td>{formatScore(it.mean)} <span class="fr-text--xs">({it.totals.length} note{it.totals.length > 1 ? 's' : ''})</span></td>
                 <td>{it.spread === null ? '—' : it.spread.toLocaleString('fr-FR')}{it.needsDiscussion ? <> <span class="fr-badge fr-badge--sm fr-badge--warning">À discuter</span></> : null}</td>
                 <td>
-                  {it.decision ? <><strong>{OUTCOME[it.decision.outcome]}</strong><br /><span class="fr-text--xs">{it.decision.motivation}</span></>
+                  {it.decision ? <><strong>{OUTCOME[it.decision.outcome]}</strong>{it.decision.seedGrant ? ` – subvention ${euros(it.decision.seedGrant)}` : ''}<br /><span class="fr-text--xs">{it.decision.motivation}</span></>
                     : p.canManage && !locked ? <a class="fr-btn fr-btn--sm" href={`${path}/decisions/${it.applicationId}`}>Décider<span class="fr-sr-only"> pour {it.trainingTitle}</span></a> : 'En attente'}
                 </td>
               </tr>
@@ -57,17 +67,29 @@ export function MeetingPage(p: MeetingProps) {
           </tbody>
         </table>
       </div>
+      {p.deferred.length ? (
+        <>
+          <h2>Candidatures reportées au relevé suivant</h2>
+          <ul>{p.deferred.map((d) => <li><a href={reviewPath(d.decision.applicationId)}>{d.trainingTitle}</a> : {d.decision.motivation}</li>)}</ul>
+        </>
+      ) : null}
       <h2>Équilibre territorial</h2>
       <div class="fr-table lg-table-wrap">
         <table>
           <caption>Candidatures du relevé par région du lieu principal</caption>
-          <thead><tr><th scope="col">Région</th><th scope="col">Déposées</th><th scope="col">Recevables</th><th scope="col">Labellisées</th><th scope="col">Refusées</th></tr></thead>
+          <thead><tr><th scope="col">Région</th><th scope="col">Déposées</th><th scope="col">Recevables</th><th scope="col">Labellisées</th><th scope="col">Refusées</th><th scope="col">Subventions d’amorçage</th></tr></thead>
           <tbody>
-            {p.balance.lines.map((l) => <tr><th scope="row">{l.regionName}</th><td>{l.applied}</td><td>{l.admissible}</td><td>{l.labelled}</td><td>{l.rejected}</td></tr>)}
-            <tr><th scope="row">{p.balance.total.regionName}</th><td>{p.balance.total.applied}</td><td>{p.balance.total.admissible}</td><td>{p.balance.total.labelled}</td><td>{p.balance.total.rejected}</td></tr>
+            {[...p.balance.lines, p.balance.total].map((l) => <tr><th scope="row">{l.regionName}</th><td>{l.applied}</td><td>{l.admissible}</td><td>{l.labelled}</td><td>{l.rejected}</td><td>{euros(l.seedGrants)}</td></tr>)}
           </tbody>
         </table>
       </div>
+      <h3 class="fr-h6">Formations labellisées par la séance</h3>
+      <ul>
+        <li>Formations situées en quartier prioritaire (QPV) : {percent(p.balance.shares.inQpv)}{p.balance.shares.inQpv !== null ? ` des ${p.balance.shares.classified} formation(s) localisée(s)` : ' (lieux non localisés)'} – objectif {percent(p.targets?.priorityAreaShare ?? 0.3)} des nouvelles formations.</li>
+        <li>Part attendue de femmes : {percent(p.balance.shares.women)}{p.targets ? ` – objectif ${percent(p.targets.womenShare)}` : ''}.</li>
+        <li>Part attendue d’habitants des QPV : {percent(p.balance.shares.qpvLearners)}.</li>
+        <li>Part attendue d’habitants des zones rurales (ZRR/FRR) : {percent(p.balance.shares.ruralLearners)}.</li>
+      </ul>
       {p.canManage && !locked ? (
         <Form action={`${path}/proces-verbal`} csrf={p.ctx.csrfToken}>
           <h2>Valider le procès-verbal</h2>

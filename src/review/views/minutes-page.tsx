@@ -3,6 +3,8 @@ import { Layout, type PageContext } from '../../platform/views/layout.js';
 import { formatScore } from '../scoring.js';
 import { frenchDate } from '../review.js';
 import { COMMITTEE, meetingPath, parisDateTime } from './parts.js';
+import { OUTCOME_LABELS } from '../minutes-pdf.js';
+import { euros } from '../routing.js';
 
 /** What the minutes record. */
 export interface MinutesProps {
@@ -11,7 +13,7 @@ export interface MinutesProps {
   callTitle: string; cutoffLabel: string;
   members: { fullName: string }[];
   conflicts: { fullName: string; organisationName: string }[];
-  decisions: { decision: { outcome: 'labelled' | 'rejected'; motivation: string; meanScore: string | null; decidedAt: Date }; trainingTitle: string; organisationName: string; receiptNumber: string | null; regionName: string | null }[];
+  decisions: { decision: { outcome: 'labelled' | 'rejected' | 'deferred'; motivation: string; meanScore: string | null; decidedAt: Date; seedGrant: number | null }; trainingTitle: string; organisationName: string; receiptNumber: string | null; regionName: string | null }[];
 }
 
 /** The page. */
@@ -23,6 +25,7 @@ export function MinutesPage(p: MinutesProps) {
       <h1>Procès-verbal du comité de labellisation</h1>
       <p>Séance du {frenchDate(p.meeting.heldOn)}{p.meeting.place ? `, ${p.meeting.place}` : ''}. {p.callTitle}, {p.cutoffLabel}.</p>
       <p>{p.meeting.minutesValidatedAt ? `Procès-verbal validé le ${parisDateTime(p.meeting.minutesValidatedAt)}.` : 'Projet de procès-verbal : non encore validé.'}</p>
+      <p><a class="fr-link fr-icon-download-line fr-link--icon-left" href={`${meetingPath(p.meeting.id)}/proces-verbal.pdf`}>Télécharger le procès-verbal (PDF)</a></p>
       <h2>Membres présents</h2>
       <ul>{p.members.map((m) => <li>{m.fullName}</li>)}</ul>
       <h2>Conflits d’intérêts déclarés</h2>
@@ -41,7 +44,7 @@ export function MinutesPage(p: MinutesProps) {
                 <td>{d.organisationName}</td>
                 <td>{d.regionName ?? '—'}</td>
                 <td>{formatScore(d.decision.meanScore === null ? null : Number(d.decision.meanScore))}</td>
-                <td>{d.decision.outcome === 'labelled' ? 'Labellisée' : 'Refusée'}</td>
+                <td>{OUTCOME_LABELS[d.decision.outcome]}{d.decision.seedGrant ? <><br /><span class="fr-text--xs">Subvention d’amorçage : {euros(d.decision.seedGrant)}</span></> : null}</td>
                 <td>{d.decision.motivation}</td>
               </tr>
             ))}

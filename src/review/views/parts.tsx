@@ -56,3 +56,8 @@ export function parisDateTime(d: Date | string | null | undefined): string {
   const time = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(x);
   return `${date} à ${time}`;
 }
+
+/** A tag as a DSFR badge in its colour. */
+export function TagBadge({ label, colour }: { label: string; colour: string }) {
+  return <span class={`fr-badge fr-badge--sm fr-badge--no-icon fr-badge--${colour} fr-mr-1v`}>{label}</span>;
+}

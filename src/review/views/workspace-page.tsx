@@ -4,7 +4,9 @@ import { WORKSPACE_STATUSES, STATUS_LABELS, type WorkspaceStatus } from '../revi
 import type { WorkspaceRow, SortKey } from '../workspace.store.js';
 import { workspaceSearch, type WorkspaceQuery } from '../workspace-query.js';
 import { formatScore } from '../scoring.js';
-import { Pagination, StatusBadge, WORKSPACE, reviewPath, parisDateTime } from './parts.js';
+import { ErrorSummary, type FormState } from '../../platform/views/ui.js';
+import { EXPORT_COLUMNS } from '../export.js';
+import { Pagination, StatusBadge, TagBadge, WORKSPACE, reviewPath, parisDateTime } from './parts.js';
 
 /** What the page shows. */
 export interface WorkspaceProps {
@@ -19,6 +21,17 @@ export interface WorkspaceProps {
   total: number;
   byStatus: Partial<Record<WorkspaceStatus, number>>;
   pageSize: number;
+  tags: { id: string; label: string; colour: string }[];
+  rowTags: { applicationId: string; id: string; label: string; colour: string }[];
+  views: { id: string; name: string; query: string }[];
+  canAutoAssign: boolean;
+  bulk?: FormState;
+  viewState?: FormState;
+  message?: string;
+}
+
+function Hidden({ search }: { search: string }) {
+  return <>{[...new URLSearchParams(search.replace(/^\?/, ''))].map(([k, v]) => <input type="hidden" name={k} value={v} />)}</>;
 }
 
 const COLUMNS: { key: SortKey | null; label: string }[] = [
@@ -45,9 +58,27 @@ export function WorkspacePage(p: WorkspaceProps) {
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
   const sortHref = (key: SortKey) => `${WORKSPACE}${workspaceSearch(q, { sort: key, dir: q.sort === key && q.dir === 'desc' ? 'asc' : 'desc', page: 1 })}`;
   const all = Object.values(p.byStatus).reduce((s, n) => s + (n ?? 0), 0);
+  const errors = { ...(p.bulk?.errors ?? {}), ...(p.viewState?.errors ?? {}), ...(p.message ? { _form: p.message } : {}) };
+  const here = workspaceSearch(q, { page: 1 });
+  const bulkValue = (k: string) => { const v = p.bulk?.values?.[k]; return Array.isArray(v) ? v[0] : v; };
+  const selected = new Set([p.bulk?.values?.ids ?? []].flat());
   return (
-    <Layout ctx={p.ctx} title="Candidatures à instruire" breadcrumb={[{ label: 'Espace GEN', href: '/gestion' }]}>
+    <Layout ctx={p.ctx} title="Candidatures à instruire" hasErrors={Object.keys(errors).length > 0} breadcrumb={[{ label: 'Espace GEN', href: '/gestion' }]}>
+      <ErrorSummary errors={errors} fieldOrder={['ids', 'action', 'reviewerId', 'tagId', 'body', 'name']} />
       <h1>Candidatures à instruire</h1>
+      <nav class="fr-mb-3w" aria-label="Organisation de l’instruction">
+        <ul class="fr-btns-group fr-btns-group--inline-sm">
+          <li><a class="fr-btn fr-btn--sm fr-btn--tertiary" href={`${WORKSPACE}/vues`}>Mes vues enregistrées</a></li>
+          <li><a class="fr-btn fr-btn--sm fr-btn--tertiary" href="/gestion/etiquettes">Étiquettes</a></li>
+          <li><a class="fr-btn fr-btn--sm fr-btn--tertiary" href="/gestion/groupes">Groupes d’instructeurs</a></li>
+        </ul>
+      </nav>
+      {p.views.length ? (
+        <>
+          <h2 class="fr-h6">Vues enregistrées</h2>
+          <ul class="fr-tags-group fr-mb-2w">{p.views.map((v) => <li><a class="fr-tag" href={`${WORKSPACE}${v.query ? `?${v.query}` : ''}`}>{v.name}</a></li>)}</ul>
+        </>
+      ) : null}
       <form method="get" action={WORKSPACE} class="fr-mb-4w" aria-label="Filtrer les candidatures">
         <div class="fr-grid-row fr-grid-row--gutters">
           <div class="fr-col-12 fr-col-md-6"><Choice id="appel" label="Appel à labellisation" name="appel" value={q.callId} all="Choisir un appel" options={p.calls.map((c) => ({ value: c.id, label: c.title }))} /></div>
@@ -62,7 +93,15 @@ export function WorkspacePage(p: WorkspaceProps) {
           <div class="fr-col-6 fr-col-md-2">
             <div class="fr-input-group"><label class="fr-label" for="note_max">Note max. <span class="fr-hint-text">sur 10</span></label><input class="fr-input" id="note_max" name="note_max" inputmode="decimal" value={q.scoreMax?.toString() ?? ''} /></div>
           </div>
-          <div class="fr-col-12 fr-col-md-9">
+          <div class="fr-col-12 fr-col-md-3"><Choice id="etiquette" label="Étiquette" name="etiquette" value={q.tagId} all="Toutes" options={p.tags.map((t) => ({ value: t.id, label: t.label }))} /></div>
+          <div class="fr-col-12 fr-col-md-3">
+            <fieldset class="fr-fieldset">
+              <legend class="fr-fieldset__legend fr-text--regular">Autres filtres</legend>
+              <div class="fr-fieldset__element"><div class="fr-checkbox-group fr-checkbox-group--sm"><input type="checkbox" id="suivies" name="suivies" value="1" checked={!!q.followed} /><label class="fr-label" for="suivies">Candidatures que je suis</label></div></div>
+              <div class="fr-fieldset__element"><div class="fr-checkbox-group fr-checkbox-group--sm"><input type="checkbox" id="avis_manquants" name="avis_manquants" value="1" checked={!!q.missingOpinions} /><label class="fr-label" for="avis_manquants">Avis de la Région manquant</label></div></div>
+            </fieldset>
+          </div>
+          <div class="fr-col-12 fr-col-md-6">
             <div class="fr-input-group"><label class="fr-label" for="q">Rechercher <span class="fr-hint-text">Dans l’intitulé de la formation et le nom de l’organisme</span></label><input class="fr-input" type="search" id="q" name="q" value={q.q ?? ''} /></div>
           </div>
           <div class="fr-col-12 fr-col-md-3 lg-align-end">
@@ -79,14 +118,60 @@ export function WorkspacePage(p: WorkspaceProps) {
       </ul>
       <p>
         {p.total} candidature{p.total > 1 ? 's' : ''} correspond{p.total > 1 ? 'ent' : ''} aux filtres.{' '}
-        <a class="fr-link fr-icon-download-line fr-link--icon-left" href={`${WORKSPACE}/export.csv${workspaceSearch(q, { page: 1 })}`}>Exporter en CSV</a>{' '}
-        <a class="fr-link fr-icon-download-line fr-link--icon-left" href={`${WORKSPACE}/export.xlsx${workspaceSearch(q, { page: 1 })}`}>Exporter en XLSX</a>
+        <a class="fr-link fr-icon-download-line fr-link--icon-left" href={`${WORKSPACE}/export.csv${here}`}>Exporter en CSV</a>{' '}
+        <a class="fr-link fr-icon-download-line fr-link--icon-left" href={`${WORKSPACE}/export.xlsx${here}`}>Exporter en XLSX</a>
       </p>
+      <details class="fr-mb-3w">
+        <summary>Choisir les colonnes de l’export</summary>
+        <form method="get" action={`${WORKSPACE}/export.csv`}>
+          <Hidden search={here} />
+          <fieldset class="fr-fieldset">
+            <legend class="fr-fieldset__legend fr-text--regular">Colonnes exportées</legend>
+            {EXPORT_COLUMNS.map((col) => (
+              <div class="fr-fieldset__element fr-fieldset__element--inline"><div class="fr-checkbox-group fr-checkbox-group--sm"><input type="checkbox" id={`colonne-${col.key}`} name="colonnes" value={col.key} checked /><label class="fr-label" for={`colonne-${col.key}`}>{col.header}</label></div></div>
+            ))}
+          </fieldset>
+          <button type="submit" class="fr-btn fr-btn--sm fr-btn--secondary">Exporter en CSV</button>{' '}
+          <button type="submit" class="fr-btn fr-btn--sm fr-btn--secondary" formaction={`${WORKSPACE}/export.xlsx`}>Exporter en XLSX</button>
+        </form>
+      </details>
+      <form method="post" action={`${WORKSPACE}/vues`} class="fr-mb-3w lg-inline-form">
+        <input type="hidden" name="_csrf" value={p.ctx.csrfToken} />
+        <input type="hidden" name="query" value={here} />
+        <div class={`fr-input-group${p.viewState?.errors?.name ? ' fr-input-group--error' : ''}`}>
+          <label class="fr-label" for="name">Enregistrer ces filtres sous le nom</label>
+          <input class="fr-input" id="name" name="name" maxlength={80} value={String(p.viewState?.values?.name ?? '')} aria-describedby={p.viewState?.errors?.name ? 'name-erreur' : undefined} />
+          {p.viewState?.errors?.name ? <p class="fr-error-text" id="name-erreur">{p.viewState.errors.name}</p> : null}
+        </div>
+        <button type="submit" class="fr-btn fr-btn--sm fr-btn--tertiary">Enregistrer la vue</button>
+      </form>
+      <form method="post" action={`${WORKSPACE}/selection`} id="selection">
+      <input type="hidden" name="_csrf" value={p.ctx.csrfToken} />
+      <input type="hidden" name="back" value={here} />
+      <fieldset class="fr-fieldset fr-mb-2w" aria-describedby="selection-aide">
+        <legend class="fr-fieldset__legend">Action sur les candidatures cochées</legend>
+        <p id="selection-aide" class="fr-hint-text fr-fieldset__element">Cochez des candidatures dans le tableau, choisissez une action puis validez.</p>
+        <div class="fr-fieldset__element">
+          <div class={`fr-select-group${p.bulk?.errors?.action ? ' fr-select-group--error' : ''}`}>
+            <label class="fr-label" for="action">Action</label>
+            <select class="fr-select" id="action" name="action">
+              {[['tag', 'Poser une étiquette'], ['assign', 'Affecter un instructeur'], ...(p.canAutoAssign ? [['auto', 'Affecter automatiquement (selon la charge)']] : []), ['message', 'Envoyer un message aux organismes'], ['export', 'Exporter la sélection en CSV']].map(([v, l]) => <option value={v} selected={bulkValue('action') === v}>{l}</option>)}
+            </select>
+          </div>
+        </div>
+        <div class="fr-fieldset__element fr-fieldset__element--inline"><Choice id="tagId" label="Étiquette" name="tagId" value={bulkValue('tagId')} all="Choisir" options={p.tags.map((t) => ({ value: t.id, label: t.label }))} /></div>
+        <div class="fr-fieldset__element fr-fieldset__element--inline"><Choice id="reviewerId" label="Instructeur" name="reviewerId" value={bulkValue('reviewerId')} all="Choisir" options={p.reviewers.map((r) => ({ value: r.id, label: r.fullName }))} /></div>
+        <div class="fr-fieldset__element">
+          <div class="fr-input-group"><label class="fr-label" for="body">Message <span class="fr-hint-text">Envoyé dans la messagerie de chaque candidature cochée</span></label><textarea class="fr-input" id="body" name="body" rows={2} maxlength={5000}>{bulkValue('body') ?? ''}</textarea></div>
+        </div>
+        <div class="fr-fieldset__element"><button type="submit" class="fr-btn fr-btn--sm">Appliquer à la sélection</button></div>
+      </fieldset>
       <div class="fr-table fr-table--no-caption lg-table-wrap">
         <table>
           <caption>Candidatures de l’appel, page {q.page} sur {pages}</caption>
           <thead>
             <tr>
+              <th scope="col"><span class="fr-sr-only">Sélection</span></th>
               {COLUMNS.map((c) => (
                 <th scope="col" aria-sort={c.key && q.sort === c.key ? (q.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
                   {c.key ? <a href={sortHref(c.key)}>{c.label}{q.sort === c.key ? (q.dir === 'asc' ? ' ↑' : ' ↓') : ''}</a> : c.label}
@@ -95,10 +180,12 @@ export function WorkspacePage(p: WorkspaceProps) {
             </tr>
           </thead>
           <tbody>
-            {p.rows.length === 0 ? <tr><td colspan={COLUMNS.length}>Aucune candidature ne correspond à ces filtres.</td></tr> : null}
+            {p.rows.length === 0 ? <tr><td colspan={COLUMNS.length + 1}>Aucune candidature ne correspond à ces filtres.</td></tr> : null}
             {p.rows.map((r) => (
               <tr>
-                <td><a href={reviewPath(r.id)}>{r.trainingTitle}</a><br /><span class="fr-text--xs">{r.receiptNumber ?? ''} · {familyTitle(r.jobFamily)}</span></td>
+                <td><div class="fr-checkbox-group fr-checkbox-group--sm"><input type="checkbox" id={`choix-${r.id}`} name="ids" value={r.id} checked={selected.has(r.id)} /><label class="fr-label" for={`choix-${r.id}`}><span class="fr-sr-only">Choisir {r.trainingTitle}</span></label></div></td>
+                <td><a href={reviewPath(r.id)}>{r.trainingTitle}</a><br /><span class="fr-text--xs">{r.receiptNumber ?? ''} · {familyTitle(r.jobFamily)}</span>
+                  {p.rowTags.some((t) => t.applicationId === r.id) ? <><br />{p.rowTags.filter((t) => t.applicationId === r.id).map((t) => <TagBadge label={t.label} colour={t.colour} />)}</> : null}</td>
                 <td>{r.organisationName}</td>
                 <td><StatusBadge status={r.status} /></td>
                 <td>{r.regionName ?? '—'}{r.departementCode ? ` (${r.departementCode})` : ''}</td>
@@ -110,6 +197,7 @@ export function WorkspacePage(p: WorkspaceProps) {
           </tbody>
         </table>
       </div>
+      </form>
       <Pagination page={q.page} pages={pages} href={(n) => `${WORKSPACE}${workspaceSearch(q, { page: n })}`} />
     </Layout>
   );

@@ -49,12 +49,15 @@ export async function addNote(tx: Tx, actor: SupportActor & { id: string; name: 
 
 /** The requester answers (private link or their account): a waiting or resolved ticket reopens. */
 export async function requesterReply(
-  tx: Tx, actor: SupportActor, ticketId: string, v: { body: string; files: StoredFile[] }, s: SupportSettings, now: Date,
+  tx: Tx, actor: SupportActor, ticketId: string, v: { body: string; files: StoredFile[]; channel?: 'web' | 'email'; externalId?: string | null }, s: SupportSettings, now: Date,
 ): Promise<SupportOutcome<{ mailId: string | null }>> {
   const ticket = await findTicket(tx, ticketId, { lock: true });
   if (!ticket || ticket.mergedIntoId) return { ok: false, message: 'Cette demande n’existe plus.' };
   if (ticket.status === 'closed') return { ok: false, message: 'Cette demande est clôturée : pour une nouvelle question, écrivez-nous depuis la page de contact.' };
-  const message = await insertMessage(tx, { ticketId, kind: 'requester', authorUserId: null, authorLabel: ticket.requesterName || ticket.email, body: v.body, createdAt: now });
+  const message = await insertMessage(tx, {
+    ticketId, kind: 'requester', authorUserId: null, authorLabel: ticket.requesterName || ticket.email, body: v.body,
+    channel: v.channel ?? 'web', externalId: v.externalId ?? null, createdAt: now,
+  });
   const attachments = await recordAttachments(tx, ticket.id, message.id, v.files, now);
   if (can(ticket.status, 'requester_replied')) {
     const res = await applyEvent(tx, actor, ticket, 'requester_replied', now, {}, { messageId: message.id });
@@ -62,7 +65,7 @@ export async function requesterReply(
   } else {
     await updateTicket(tx, ticket.id, ticket.version, {}, now);
   }
-  await recordAudit(tx, actor, { action: 'support.requester_replied', objectType: 'support_ticket', objectId: ticket.id, after: { messageId: message.id, attachments }, meta: { number: ticket.number } }, now);
+  await recordAudit(tx, actor, { action: 'support.requester_replied', objectType: 'support_ticket', objectId: ticket.id, after: { messageId: message.id, attachments, channel: v.channel ?? 'web' }, meta: { number: ticket.number } }, now);
   let mailId: string | null = null;
   const to = ticket.assigneeId ? await userEmail(tx, ticket.assigneeId) : null;
   if (to) mailId = await enqueueMail(tx, requesterAnsweredMail(to, ticket, s.baseUrl, ticket.id), s.smtp);

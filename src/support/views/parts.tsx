@@ -29,6 +29,8 @@ export interface MessageView {
   body: string;
   createdAt: Date;
   mergedFromNumber: string | null;
+  /** 'email' when the requester answered by email. */
+  channel?: string;
   attachments: { href: string; fileName: string; size: number }[];
 }
 
@@ -43,7 +45,7 @@ export function Conversation({ messages, requesterView }: { messages: MessageVie
           <h3 class="fr-h6 fr-mb-1v">
             {requesterView ? (m.kind === 'requester' ? 'Votre message' : 'Réponse de l’équipe GEN') : `${KIND_TITLE[m.kind]} — ${m.author}`}
           </h3>
-          <p class="fr-text--sm fr-mb-1w">{parisDate(m.createdAt)}{m.mergedFromNumber ? ` · venant de la demande ${m.mergedFromNumber}` : ''}</p>
+          <p class="fr-text--sm fr-mb-1w">{parisDate(m.createdAt)}{m.channel === 'email' ? ' · reçu par courriel' : ''}{m.mergedFromNumber ? ` · venant de la demande ${m.mergedFromNumber}` : ''}</p>
           <div class="lg-message__body">{m.body.split(/\n{2,}/).map((p) => <p>{p}</p>)}</div>
           {m.attachments.length > 0 ? (
             <ul class="fr-mt-1w">{m.attachments.map((a) => <li><a class="fr-link fr-link--sm" href={a.href}>{`${a.fileName} (${Math.ceil(a.size / 1024)} ko)`}</a></li>)}</ul>

@@ -20,6 +20,8 @@ export interface StaffTicketProps {
   prefill: string;
   history: { at: Date; actor: string; from: string; to: string }[];
   now: Date;
+  /** The actor may plan an inspection (monitoring, admin) and this is a complaint about a label. */
+  mayOpenInspection?: boolean;
   state?: FormState;
 }
 
@@ -41,9 +43,14 @@ export function StaffTicketPage(p: StaffTicketProps) {
         {t.flaggedForMonitoring ? <li><p class="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon">Réclamation signalée au suivi-évaluation</p></li> : null}
         {isOverdue(t, p.now) ? <li><p class="fr-badge fr-badge--sm fr-badge--error">Première réponse en retard</p></li> : null}
       </ul>
+      {p.mayOpenInspection ? (
+        <p><a class="fr-btn fr-btn--secondary fr-btn--sm" href={`/gestion/inspections/nouvelle?demande=${t.id}`}>Ouvrir une inspection</a></p>
+      ) : null}
       {t.mergedIntoNumber ? <p>{`Fusionnée dans la demande ${t.mergedIntoNumber} : `}<a href={`/gestion/support/${t.mergedIntoId}`}>ouvrir la demande conservée</a></p> : null}
       <dl class="lg-details fr-mt-2w">
-        <dt>Demandeur</dt><dd>{`${t.requesterName || '(nom non indiqué)'} <${t.email}> — ${REQUESTER_LABELS[t.requesterKind]}`}</dd>
+        <dt>Demandeur</dt><dd>{t.anonymisedAt
+          ? `${REQUESTER_LABELS[t.requesterKind]} — données personnelles effacées le ${parisDate(t.anonymisedAt)} (durée de conservation écoulée)`
+          : `${t.requesterName || '(nom non indiqué)'} <${t.email}> — ${REQUESTER_LABELS[t.requesterKind]}`}</dd>
         <dt>Sujet</dt><dd>{TOPIC_SHORT[t.topic]}</dd>
         {t.trainingLabel ? <><dt>Formation</dt><dd>{t.trainingLabel}{t.trainingRef ? '' : ' (décrite par le demandeur, non rattachée à un label)'}</dd></> : null}
         {t.topic === 'complaint' ? <><dt>Identité</dt><dd>{t.shareIdentity ? 'Peut être communiquée à l’organisme' : 'Ne pas communiquer à l’organisme'}</dd></> : null}

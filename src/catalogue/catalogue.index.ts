@@ -1,0 +1,192 @@
+/**
+ * The catalogue's in-memory index: one entry per visible label, denormalised from the labels,
+ * the application's course sections, the organisation, the job families and the declared sessions.
+ * It is rebuilt when the data version (bumped by database triggers) or the day changes, so a
+ * suspended, withdrawn or expired label disappears at the next request. Answers to searches are
+ * cached by (version, day, canonical query).
+ */
+import type { AppDeps } from '../platform/http/context.js';
+import type { DbOrTx } from '../platform/db/index.js';
+import type { SessionPlace } from '../sessions/sessions.schema.js';
+import { placeClassifierOf, type PlaceClassifier } from '../applications/place-classifier.js';
+import { activeLabels, catalogueDataVersion, courseSections, familiesOf, openSessions } from './catalogue.store.js';
+import { communeByCode, communeOfPlace } from './geo.js';
+import { entryTerms, search, searchParams, type CatalogueEntry, type EntryPlace, type EntrySession, type Modality, type SearchQuery, type SearchResult } from './search.js';
+
+/** The index of one data version and day. */
+export interface CatalogueIndex {
+  version: number;
+  today: string;
+  entries: CatalogueEntry[];
+  byNumber: Map<string, CatalogueEntry>;
+}
+
+/** Today in Paris (YYYY-MM-DD). */
+export function parisToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+type QpvAnswer = { code: string; name: string } | null | undefined;
+
+/** Resolves a typed place: commune centre from the shipped table, QPV from the territory classifier (cached). */
+async function resolvePlace(p: Record<string, unknown>, classify: (address: string, postcode: string, city: string) => Promise<QpvAnswer>): Promise<EntryPlace | null> {
+  const address = str(p.address) ?? '', postcode = str(p.postcode) ?? '', city = str(p.city) ?? '';
+  if (!address && !city) return null;
+  const c = postcode || city ? communeOfPlace(postcode, city) : null;
+  return {
+    name: str(p.name) ?? city, address, postcode, city,
+    communeCode: c?.code ?? null, departement: c?.departement ?? null, region: c?.region ?? null, lat: c?.lat ?? null, lon: c?.lon ?? null,
+    qpv: address && postcode && city ? await classify(address, postcode, city) : undefined,
+  };
+}
+
+/** A session's place as declared in monitoring (the territory engine already judged it). */
+function sessionPlace(p: SessionPlace): EntryPlace {
+  const c = (p.inseeCode ? communeByCode(p.inseeCode) : null) ?? (p.postcode || p.commune ? communeOfPlace(p.postcode ?? '', p.commune ?? '') : null);
+  return {
+    name: p.commune ?? c?.name ?? '', address: p.address, postcode: p.postcode ?? '', city: p.commune ?? c?.name ?? '',
+    communeCode: c?.code ?? p.inseeCode ?? null, departement: c?.departement ?? null, region: c?.region ?? null,
+    lat: p.lat ?? c?.lat ?? null, lon: p.lon ?? c?.lon ?? null,
+    qpv: p.qpv === undefined ? undefined : p.qpv ? { code: p.qpv, name: p.qpv } : null,
+  };
+}
+
+/** Modality from the hours when no session says it. */
+export function modalityOfHours(centre: number | null, distance: number | null): Modality | null {
+  if (centre === null && distance === null) return null;
+  if (!distance) return 'presentiel';
+  if (!centre) return 'distance';
+  return 'hybride';
+}
+
+/** Builds the entries of the visible labels of a day. */
+export async function buildEntries(db: DbOrTx, today: string, classify: (address: string, postcode: string, city: string) => Promise<QpvAnswer>): Promise<CatalogueEntry[]> {
+  const rows = await activeLabels(db, today);
+  const [sections, families, sessions] = await Promise.all([
+    courseSections(db, rows.map((r) => r.applicationId)), familiesOf(db, [...new Set(rows.map((r) => r.callId))]), openSessions(db, today),
+  ]);
+  const sectionOf = new Map(sections.map((s) => [`${s.applicationId}:${s.key}`, s.data]));
+  const familyTitle = new Map(families.map((f) => [`${f.callId}:${f.code}`, f.title]));
+  const sessionsOf = new Map<string, typeof sessions>();
+  for (const s of sessions) sessionsOf.set(s.labelId, [...(sessionsOf.get(s.labelId) ?? []), s]);
+  const out: CatalogueEntry[] = [];
+  for (const r of rows) {
+    const t = sectionOf.get(`${r.applicationId}:training`) ?? {};
+    const d = sectionOf.get(`${r.applicationId}:duration`) ?? {};
+    const pl = sectionOf.get(`${r.applicationId}:places`) ?? {};
+    const places: EntryPlace[] = [];
+    for (const p of (Array.isArray(pl.places) ? pl.places : []) as Record<string, unknown>[]) {
+      const e = await resolvePlace(p, classify);
+      if (e) places.push(e);
+    }
+    const declared = sessionsOf.get(r.id) ?? [];
+    const workStudyHours = str(d.immersionType) === 'work_study';
+    let entrySessions: EntrySession[];
+    if (declared.length > 0) {
+      entrySessions = declared.map((s) => ({
+        id: s.id, name: s.name, start: s.start, end: s.end, places: s.places, modality: s.modality, workStudy: s.workStudy,
+        place: sessionPlace(s.place), provisional: false,
+      }));
+    } else {
+      const planned = (Array.isArray(pl.sessions) ? pl.sessions : []) as Record<string, unknown>[];
+      entrySessions = planned.filter((s) => str(s.start)).map((s, i) => ({
+        id: null, name: `Session ${i + 1}`, start: str(s.start)!, end: str(s.end), places: num(s.learners), modality: null, workStudy: workStudyHours,
+        place: null, provisional: true,
+      }));
+    }
+    entrySessions.sort((a, b) => a.start.localeCompare(b.start));
+    const hoursModality = modalityOfHours(num(d.centreHours), num(d.distanceHours));
+    const modalities = [...new Set([...entrySessions.map((s) => s.modality).filter((m): m is Modality => !!m), ...(declared.length === 0 && hoursModality ? [hoursModality] : [])])];
+    const familyCode = str(t.jobFamily);
+    const entry: CatalogueEntry = {
+      labelId: r.id, number: r.number, title: r.title, summary: str(t.summary) ?? '', targetJobs: str(t.targetJobs) ?? '',
+      romeCodes: (str(t.romeCodes) ?? '').split(/[,;\s]+/).filter(Boolean).map((c) => c.toUpperCase()),
+      family: familyCode ? { code: familyCode, title: familyTitle.get(`${r.callId}:${familyCode}`) ?? familyCode } : null,
+      cert: { register: str(t.certRegister), code: str(t.certCode)?.toUpperCase() ?? null, title: str(t.certTitle), level: str(t.certLevel) },
+      duration: {
+        totalHours: num(d.totalHours), centreHours: num(d.centreHours), distanceHours: num(d.distanceHours), months: num(d.months),
+        weeklyHours: num(d.weeklyHours), rhythm: str(d.weeklyRhythm), immersionType: str(d.immersionType), immersionWeeks: num(d.immersionWeeks),
+      },
+      modalities, workStudy: workStudyHours || entrySessions.some((s) => s.workStudy),
+      places, sessions: entrySessions,
+      organisation: { id: r.org.id, name: r.org.name, siret: r.org.siret, email: r.org.email, phone: r.org.phone, website: null, city: r.org.city },
+      validFrom: r.validFrom, validUntil: r.validUntil, terms: new Map(),
+    };
+    entry.terms = entryTerms([
+      [entry.title, 4], [entry.targetJobs, 3], [entry.cert.title, 3], [entry.cert.code, 3], [entry.number, 3], [entry.romeCodes.join(' '), 3],
+      [entry.family?.title, 2], [entry.organisation.name, 2], [entry.summary, 1], [places.map((p) => p.city).join(' '), 1],
+    ]);
+    out.push(entry);
+  }
+  return out.sort((a, b) => a.number.localeCompare(b.number));
+}
+
+interface State {
+  current: CatalogueIndex | null;
+  building: Promise<CatalogueIndex> | null;
+  buildingKey: string;
+  answers: Map<string, SearchResult>;
+  qpv: Map<string, Promise<QpvAnswer>>;
+}
+const KEY = 'catalogue';
+const MAX_ANSWERS = 500;
+
+function state(deps: AppDeps): State {
+  let s = deps.services[KEY] as State | undefined;
+  if (!s) { s = { current: null, building: null, buildingKey: '', answers: new Map(), qpv: new Map() }; deps.services[KEY] = s; }
+  return s;
+}
+
+/** QPV of an address through the platform's classifier, cached per address and day. */
+function qpvClassifier(s: State, classifier: PlaceClassifier | null, today: string) {
+  return (address: string, postcode: string, city: string): Promise<QpvAnswer> => {
+    if (!classifier) return Promise.resolve(undefined);
+    const key = `${today}|${address}|${postcode}|${city}`.toLowerCase();
+    let p = s.qpv.get(key);
+    if (!p) {
+      p = classifier.classify({ address, postcode, city }, today).then((r) => (r ? r.qpv : undefined), () => undefined);
+      if (s.qpv.size > 50_000) s.qpv.clear();
+      s.qpv.set(key, p);
+    }
+    return p;
+  };
+}
+
+/** The current index (rebuilt when the data version or the day changed). */
+export async function catalogueIndex(deps: AppDeps): Promise<CatalogueIndex> {
+  const s = state(deps);
+  const today = parisToday(deps.now());
+  const version = await catalogueDataVersion(deps.database.db);
+  if (s.current && s.current.version === version && s.current.today === today) return s.current;
+  const key = `${version}|${today}`;
+  if (!s.building || s.buildingKey !== key) {
+    s.buildingKey = key;
+    s.building = (async () => {
+      const entries = await buildEntries(deps.database.db, today, qpvClassifier(s, placeClassifierOf(deps), today));
+      const index: CatalogueIndex = { version, today, entries, byNumber: new Map(entries.map((e) => [e.number.toUpperCase(), e])) };
+      if (!s.current || s.current.version <= version) { s.current = index; s.answers.clear(); }
+      return index;
+    })();
+    s.building.finally(() => { if (s.buildingKey === key) s.building = null; }).catch(() => {});
+  }
+  return s.building;
+}
+
+/** A search over the current index, answered from the cache when the same query was asked on this version. */
+export async function cachedSearch(deps: AppDeps, query: SearchQuery): Promise<{ index: CatalogueIndex; result: SearchResult; key: string }> {
+  const index = await catalogueIndex(deps);
+  const s = state(deps);
+  const key = `${index.version}|${index.today}|${query.sort}|${searchParams(query).toString()}`;
+  let result = s.current === index ? s.answers.get(key) : undefined;
+  if (!result) {
+    result = search(index.entries, query, index.today);
+    if (s.current === index) {
+      if (s.answers.size >= MAX_ANSWERS) s.answers.delete(s.answers.keys().next().value!);
+      s.answers.set(key, result);
+    }
+  }
+  return { index, result, key };
+}

@@ -1,0 +1,94 @@
+/** The tables of partners' confirmations and Région opinions, shared by the staff pages and the application page. */
+import { parisDateTime } from '../../review/views/parts.js';
+import {
+  frenchDay, OPINION_BADGES, OPINION_LABELS, PARTNER_STATUS_BADGES, PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS, type Opinion,
+} from '../consultations.js';
+import type { ConsultationsSummary, PartnerLine, RegionLine } from '../summary.js';
+
+/** Path of the staff page of an application's consultations. */
+export const consultationsPath = (applicationId: string) => `/gestion/candidatures/${applicationId}/consultations`;
+/** Path of the admin page of the Régions' contacts. */
+export const REGION_CONTACTS_PATH = '/gestion/regions/avis';
+
+const yesNo = (v: boolean | null) => (v === null ? '—' : v ? 'oui' : 'non');
+
+function PartnerAnswer({ l }: { l: PartnerLine }) {
+  const r = l.row;
+  if (!r?.answeredAt) {
+    if (!r) return <>—</>;
+    return <>Envoyée le {parisDateTime(r.sentAt)}{r.remindedAt ? `, relancée le ${parisDateTime(r.remindedAt)}` : ''}{r.expiresAt ? ` ; lien valable jusqu’au ${frenchDay(r.expiresAt.toISOString().slice(0, 10))}` : ''}</>;
+  }
+  return (
+    <>
+      Partenariat : {yesNo(r.partnershipConfirmed)} ; engagement : {yesNo(r.commitmentConfirmed)}.
+      {r.comment ? <> « {r.comment} »</> : null}
+      <br /><span class="fr-text--xs">{r.channel === 'phone' ? `Par téléphone, enregistré le ${parisDateTime(r.answeredAt)} – motif : ${r.motivation ?? ''}` : `Réponse par le lien le ${parisDateTime(r.answeredAt)}`}</span>
+    </>
+  );
+}
+
+/** The partners' table. */
+export function PartnersTable({ lines }: { lines: PartnerLine[] }) {
+  if (lines.length === 0) return <p>La candidature ne cite aucun partenaire.</p>;
+  return (
+    <div class="fr-table lg-table-wrap">
+      <table>
+        <caption>Confirmations des partenaires</caption>
+        <thead><tr><th scope="col">Partenaire</th><th scope="col">Engagement déclaré</th><th scope="col">Statut</th><th scope="col">Réponse</th></tr></thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr>
+              <td><strong>{l.partner.name}</strong>{l.partner.type ? <><br />{PARTNER_TYPE_LABELS[l.partner.type] ?? l.partner.type}</> : null}<br /><span class="fr-text--xs">{[l.partner.contactName, l.partner.email, l.partner.phone].filter(Boolean).join(' – ')}</span></td>
+              <td>{l.partner.commitment || '—'}{l.partner.hiringPromises ? ` (${l.partner.hiringPromises} promesse(s) d’embauche)` : ''}</td>
+              <td><span class={`fr-badge fr-badge--sm ${PARTNER_STATUS_BADGES[l.standing]}`}>{PARTNER_STATUS_LABELS[l.standing]}</span></td>
+              <td><PartnerAnswer l={l} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function regionStatus(l: RegionLine) {
+  if (l.row?.opinion) return <span class={`fr-badge fr-badge--sm ${OPINION_BADGES[l.row.opinion as Opinion]}`}>Avis {OPINION_LABELS[l.row.opinion as Opinion].toLowerCase()}</span>;
+  if (l.row) return <span class="fr-badge fr-badge--sm fr-badge--info">Avis demandé</span>;
+  return <span class={`fr-badge fr-badge--sm ${l.hasContact ? 'fr-badge--warning' : 'fr-badge--error'}`}>{l.hasContact ? 'Non consultée' : 'Aucun contact renseigné'}</span>;
+}
+
+/** The Régions' table. */
+export function RegionsTable({ lines }: { lines: RegionLine[] }) {
+  if (lines.length === 0) return <p>Aucun lieu de formation n’a de code postal reconnu : la Région ne peut pas être déterminée.</p>;
+  return (
+    <div class="fr-table lg-table-wrap">
+      <table>
+        <caption>Avis des Régions des lieux de formation</caption>
+        <thead><tr><th scope="col">Région</th><th scope="col">Statut</th><th scope="col">Échéance</th><th scope="col">Avis</th></tr></thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr>
+              <td>{l.regionName}</td>
+              <td>{regionStatus(l)}</td>
+              <td>{l.row ? `${frenchDay(l.row.dueOn)}${l.row.remindedAt && !l.row.answeredAt ? ` (relancée le ${parisDateTime(l.row.remindedAt)})` : ''}` : '—'}</td>
+              <td>{l.row?.answeredAt ? <>{l.row.comment ? `« ${l.row.comment} »` : 'Sans commentaire'}<br /><span class="fr-text--xs">{l.row.respondentName}, le {parisDateTime(l.row.answeredAt)}</span></> : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The block of the staff application page: both tables and the link to manage them. */
+export function ConsultationsBlock({ summary, manage }: { summary: ConsultationsSummary; manage: boolean }) {
+  const missing = summary.partners.filter((p) => p.standing === 'not_contacted').length;
+  return (
+    <section class="fr-mb-4w" aria-labelledby="consultations-titre">
+      <h2 id="consultations-titre">Partenaires et Région</h2>
+      {missing ? <p class="fr-badge fr-badge--warning fr-mb-2w">{missing === 1 ? '1 partenaire jamais contacté' : `${missing} partenaires jamais contactés`}</p> : null}
+      <PartnersTable lines={summary.partners} />
+      <RegionsTable lines={summary.regions} />
+      {manage ? <p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={consultationsPath(summary.app.id)}>Contacter les partenaires, enregistrer une réponse, consulter la Région</a></p> : null}
+    </section>
+  );
+}

@@ -17,10 +17,13 @@ import { applicationsModule } from './applications/routes.js';
 import { supportModule, registerSupportJobs } from './support/routes.js';
 import { inspectionsModule } from './inspections/routes.js';
 import { messagesModule } from './messages/routes.js';
+import { catalogueModule } from './catalogue/routes.js';
 import { consultationsModule, registerConsultationJobs } from './consultations/routes.js';
+import { sessionsModule, registerSessionJobs } from './sessions/routes.js';
+import { learnersModule, registerLearnerJobs } from './learners/routes.js';
 
 /** Route modules, in registration order. */
-export const modules: Module[] = [pagesModule, accountsModule, organisationsModule, territoryModule, staffModule, callsModule, applicationsModule, supportModule, inspectionsModule, reviewModule, labelsModule, messagesModule, consultationsModule];
+export const modules: Module[] = [pagesModule, accountsModule, organisationsModule, territoryModule, staffModule, callsModule, applicationsModule, supportModule, inspectionsModule, reviewModule, labelsModule, messagesModule, consultationsModule, sessionsModule, learnersModule, catalogueModule];
 
 /** Registers background jobs and services of every domain. */
 export async function registerJobs(deps: AppDeps): Promise<void> {
@@ -30,5 +33,7 @@ export async function registerJobs(deps: AppDeps): Promise<void> {
   registerConsultationJobs(deps);
   registerSupportJobs(deps);
   registerLabelJobs(deps);
+  registerSessionJobs(deps);
+  registerLearnerJobs(deps);
   deps.services.placeClassifier = territoryPlaceClassifier(deps);
 }

@@ -129,30 +129,50 @@ interface State {
   building: Promise<CatalogueIndex> | null;
   buildingKey: string;
   answers: Map<string, SearchResult>;
-  qpv: Map<string, Promise<QpvAnswer>>;
+  /** QPV answers by address and day; classifications still running; whether answers arrived since the last build. */
+  qpv: Map<string, QpvAnswer>;
+  pending: Set<string>;
+  qpvArrived: boolean;
 }
 const KEY = 'catalogue';
 const MAX_ANSWERS = 500;
 
 function state(deps: AppDeps): State {
   let s = deps.services[KEY] as State | undefined;
-  if (!s) { s = { current: null, building: null, buildingKey: '', answers: new Map(), qpv: new Map() }; deps.services[KEY] = s; }
+  if (!s) { s = { current: null, building: null, buildingKey: '', answers: new Map(), qpv: new Map(), pending: new Set(), qpvArrived: false }; deps.services[KEY] = s; }
   return s;
 }
 
-/** QPV of an address through the platform's classifier, cached per address and day. */
+/**
+ * QPV of an address through the platform's classifier (geocoding + territory engine), cached per
+ * address and day. An address not classified yet is "unknown" for this build; its classification
+ * runs in the background and the index is rebuilt once the running ones are done, so the first
+ * request never waits for the geocoder.
+ */
 function qpvClassifier(s: State, classifier: PlaceClassifier | null, today: string) {
-  return (address: string, postcode: string, city: string): Promise<QpvAnswer> => {
-    if (!classifier) return Promise.resolve(undefined);
+  return async (address: string, postcode: string, city: string): Promise<QpvAnswer> => {
+    if (!classifier) return undefined;
     const key = `${today}|${address}|${postcode}|${city}`.toLowerCase();
-    let p = s.qpv.get(key);
-    if (!p) {
-      p = classifier.classify({ address, postcode, city }, today).then((r) => (r ? r.qpv : undefined), () => undefined);
-      if (s.qpv.size > 50_000) s.qpv.clear();
-      s.qpv.set(key, p);
+    if (s.qpv.has(key)) return s.qpv.get(key);
+    if (!s.pending.has(key)) {
+      s.pending.add(key);
+      classifier.classify({ address, postcode, city }, today).then((r) => (r ? r.qpv : undefined), () => undefined).then((answer) => {
+        if (s.qpv.size > 50_000) s.qpv.clear();
+        s.qpv.set(key, answer);
+        s.pending.delete(key);
+        s.qpvArrived = true;
+      });
     }
-    return p;
+    return undefined;
   };
+}
+
+/** Waits until the background QPV classifications are done (tests, benchmark warm-up). */
+export async function settleCatalogue(deps: AppDeps): Promise<CatalogueIndex> {
+  const s = state(deps);
+  await catalogueIndex(deps);
+  while (s.pending.size > 0) await new Promise((r) => setTimeout(r, 20));
+  return catalogueIndex(deps);
 }
 
 /** The current index (rebuilt when the data version or the day changed). */
@@ -160,8 +180,10 @@ export async function catalogueIndex(deps: AppDeps): Promise<CatalogueIndex> {
   const s = state(deps);
   const today = parisToday(deps.now());
   const version = await catalogueDataVersion(deps.database.db);
-  if (s.current && s.current.version === version && s.current.today === today) return s.current;
-  const key = `${version}|${today}`;
+  const fresh = s.current && s.current.version === version && s.current.today === today;
+  if (fresh && !(s.qpvArrived && s.pending.size === 0)) return s.current!;
+  const key = `${version}|${today}|${fresh ? 'qpv' : ''}`;
+  if (fresh) s.qpvArrived = false;
   if (!s.building || s.buildingKey !== key) {
     s.buildingKey = key;
     s.building = (async () => {

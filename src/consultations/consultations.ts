@@ -93,12 +93,6 @@ export const OPINIONS: readonly Opinion[] = ['favourable', 'reserved', 'unfavour
 export const OPINION_LABELS: Record<Opinion, string> = { favourable: 'Favorable', reserved: 'Réservé', unfavourable: 'Défavorable' };
 export const OPINION_BADGES: Record<Opinion, string> = { favourable: 'fr-badge--success', reserved: 'fr-badge--warning', unfavourable: 'fr-badge--error' };
 
-/** Whether a Région request is due for its reminder on `today` (YYYY-MM-DD, Paris). */
-export function regionReminderDue(dueOn: string, today: string): boolean {
-  const d = new Date(`${dueOn}T00:00:00Z`);
-  return addDays(d, -REGION_REMINDER_DAYS_BEFORE).toISOString().slice(0, 10) <= today;
-}
-
 /** End of a Région's link: the due date plus the grace days (end of day, Paris time roughly). */
 export function regionLinkExpiry(dueOn: string): Date {
   return addDays(new Date(`${dueOn}T23:59:59+01:00`), REGION_LINK_GRACE_DAYS);

@@ -12,6 +12,8 @@ import { seedDemoSupport } from '../support/seed.js';
 import { seedDemoInspections } from '../inspections/seed.js';
 import { seedDemoApplications } from '../applications/seed.js';
 import { seedDemoReview } from '../review/seed.js';
+import { seedDemoLabels } from '../labels/seed.js';
+import { seedDemoSessions } from '../sessions/seed.js';
 import { seedDemoMessages } from '../messages/seed.js';
 import { seedDemoConsultations } from '../consultations/seed.js';
 
@@ -25,6 +27,8 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
     await seedDemoCall(tx, deps.now());
     await seedDemoApplications(tx, deps.now(), deps.config.baseUrl);
     await seedDemoReview(tx, deps.now(), { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL });
+    await seedDemoLabels(tx, deps, deps.now());
+    await seedDemoSessions(tx, deps.now());
     await seedDemoMessages(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL }, deps.now());
     await seedDemoConsultations(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL, secret: deps.config.appSecret }, deps.now());
     await seedDemoInvitation(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL }, deps.now());

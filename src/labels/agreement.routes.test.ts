@@ -143,7 +143,7 @@ test('copie signée déposée par la GEN : PDF vérifié, date contrôlée, labe
   const send = (signedOn: string, bytes: Uint8Array, name: string) => {
     const form = new FormData();
     form.append('signedOn', signedOn);
-    form.append('fichier', new File([bytes], name));
+    form.append('fichier', new File([Buffer.from(bytes)], name));
     return gen.postMultipart(url, form);
   };
   const exe = await send('2026-10-01', SAMPLES.exe, 'convention.pdf');

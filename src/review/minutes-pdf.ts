@@ -16,8 +16,25 @@ export interface MinutesFacts {
 /** French name of each outcome. */
 export const OUTCOME_LABELS = { labelled: 'Labellisée', rejected: 'Refusée', deferred: 'Reportée au relevé suivant' } as const;
 
+/** Narrow and non-breaking spaces (French number formatting) as plain spaces: the PDF font lacks the narrow one. */
+const plain = (x: string) => x.replace(/[\u202f\u00a0]/g, ' ');
+function plainBlock(b: PdfBlock): PdfBlock {
+  switch (b.kind) {
+    case 'title': case 'heading': case 'paragraph': return { ...b, text: plain(b.text) };
+    case 'fields': return { ...b, rows: b.rows.map(([k, v]) => [plain(k), plain(v)] as [string, string]) };
+    case 'list': return { ...b, items: b.items.map(plain) };
+    case 'table': return { ...b, columns: b.columns.map(plain), rows: b.rows.map((r) => r.map(plain)) };
+    case 'signature': return { ...b, lines: b.lines.map(plain) };
+    default: return b;
+  }
+}
+
 /** The blocks of the minutes. */
 export function minutesBlocks(f: MinutesFacts): PdfBlock[] {
+  return rawBlocks(f).map(plainBlock);
+}
+
+function rawBlocks(f: MinutesFacts): PdfBlock[] {
   const labelled = f.decisions.filter((d) => d.decision.outcome === 'labelled');
   const grants = labelled.reduce((s, d) => s + (d.decision.seedGrant ?? 0), 0);
   return [

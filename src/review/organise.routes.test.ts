@@ -131,10 +131,10 @@ test('vues enregistrées : le filtre est gardé par personne ; on ne supprime qu
 test('export avec les colonnes choisies, et message groupé aux organismes de la sélection', async () => {
   const adm = await as(staff.admin.id);
   const csv = await (await adm.get(`${W}/export.csv?appel=${call.call.id}&colonnes=formation&colonnes=decision&colonnes=ecart`)).text();
-  assert.equal(csv.split('\r\n')[0], '\uFEFFFormation;Écart entre instructeurs;Décision du comité');
+  assert.equal(csv.split('\r\n')[0], 'Formation;Écart entre instructeurs;Décision du comité');
   const sel = await adm.post(`${W}/selection`, { action: 'export', ids: [breton.app.id], colonnes: ['formation', 'region'], back: `?appel=${call.call.id}` });
   assert.equal(sel.status, 200);
-  assert.equal((await sel.text()).trim(), '\uFEFFFormation;Région\r\nTechnicien réseaux à Rennes;Bretagne');
+  assert.equal((await sel.text()).trim(), 'Formation;Région\r\nTechnicien réseaux à Rennes;Bretagne');
   const bea = await as(member.id);
   assert.equal((await bea.post(`${W}/selection`, { action: 'message', ids: [breton.app.id, breton2.app.id], body: '' })).status, 422);
   assert.equal((await bea.post(`${W}/selection`, { action: 'message', ids: [breton.app.id, breton2.app.id], body: 'Merci de préciser le calendrier des sessions.' })).status, 303);

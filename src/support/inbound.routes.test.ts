@@ -20,7 +20,7 @@ before(async () => {
 after(async () => { await t.close(); });
 
 function deliver(raw: Uint8Array | string, secret = SECRET) {
-  return t.app.request(INBOUND_PATH, { method: 'POST', body: raw, headers: { authorization: `Bearer ${secret}`, 'content-type': 'message/rfc822' } });
+  return t.app.request(INBOUND_PATH, { method: 'POST', body: typeof raw === 'string' ? raw : new Blob([new Uint8Array(raw)]), headers: { authorization: `Bearer ${secret}`, 'content-type': 'message/rfc822' } });
 }
 
 async function compose(o: ConstructorParameters<typeof MailComposer>[0]): Promise<Buffer> {

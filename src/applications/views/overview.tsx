@@ -50,6 +50,8 @@ export function OverviewPage({ ctx, d, outcome = { kind: 'none' }, submissions =
               <li><a class="fr-link fr-icon-download-line fr-link--icon-left" href={receiptPath(orgId, app.id, s.sequence)} download>Récépissé n° {s.receiptNumber}{s.sequence > 1 ? ` (dépôt n° ${s.sequence})` : ''}, PDF</a></li>
             ))}
           </ul>
+          {/* H2 (messages): the thread with the GEN team, open once the application is submitted. */}
+          <p class="fr-callout__text fr-mt-2w"><a class="fr-link fr-icon-mail-line fr-link--icon-left" href={`/organisations/${orgId}/candidatures/${app.id}/messages`}>Messages avec l’équipe GEN</a></p>
         </div>
       ) : null}
       {app.state === 'withdrawn' ? <div class="fr-alert fr-alert--warning fr-mb-4w"><p>Candidature retirée{app.withdrawalReason ? ` : « ${app.withdrawalReason} »` : ''}.</p></div> : null}

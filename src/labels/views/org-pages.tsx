@@ -95,7 +95,7 @@ export function OrganisationLabelPage(p: OrganisationLabelPageProps) {
       <Signatures signatures={p.signatures} />
 
       {p.maySign ? (
-        <div class="lg-panel">
+        <div class="lg-label-panel">
           <h2>Signer la convention</h2>
           <p>Lisez le projet de convention ci-dessus. En signant, vous engagez l’organisme à respecter ses engagements pendant toute la durée du label. Votre nom, votre adresse électronique, l’heure de la signature et l’empreinte SHA-256 du document signé sont enregistrés. Le label devient actif à la contresignature de la Grande École du Numérique.</p>
           <Form action={`${base}/signer`} csrf={ctx.csrfToken}>

@@ -49,7 +49,7 @@ export function StaffLabelPage(p: StaffLabelPageProps) {
       {l.status === 'pending_agreement' && !signedByOrg ? <p>En attente de la signature d’un administrateur de l’organisme dans son espace.</p> : null}
 
       {may.countersign ? (
-        <div class="lg-panel">
+        <div class="lg-label-panel">
           <h3>Contresigner la convention</h3>
           <p>La contresignature rend le label actif dès aujourd’hui pour {found.rules.durations.labelYears} ans. Votre identité, l’heure et l’empreinte du document sont enregistrées.</p>
           <Form action={`${base}/contresigner`} csrf={ctx.csrfToken}>
@@ -64,7 +64,7 @@ export function StaffLabelPage(p: StaffLabelPageProps) {
       ) : null}
 
       {may.recordCopy ? (
-        <div class="lg-panel">
+        <div class="lg-label-panel">
           <h3>Enregistrer une copie signée</h3>
           <p>Si la convention a été signée sur papier par les deux parties, déposez sa copie (PDF) : le label devient actif à la date de signature.</p>
           <Form action={`${base}/copie-signee`} csrf={ctx.csrfToken} multipart>
@@ -81,7 +81,7 @@ export function StaffLabelPage(p: StaffLabelPageProps) {
       ) : null}
 
       {l.terminationRequestedAt ? (
-        <div class="lg-panel">
+        <div class="lg-label-panel">
           <h2>Demande de résiliation amiable</h2>
           <p>L’organisme a demandé la résiliation le {parisDateTime(l.terminationRequestedAt)} : « {l.terminationRequestReason} »</p>
           {may.answerRequest ? (

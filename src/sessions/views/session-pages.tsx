@@ -149,7 +149,7 @@ export function SessionPage(p: { ctx: PageContext; orgId: string; label: LabelHe
       <ErrorSummary errors={p.state?.errors} fieldOrder={[...FIELD_ORDER, 'cancelReason']} />
       <p>Formation « {p.label.trainingTitle} » (label {p.label.number}) — {SESSION_STATUS_LABELS[s.status]}{s.cancelledReason ? ` : ${s.cancelledReason}` : ''}</p>
       {p.breaches.length > 0 ? <div class="fr-alert fr-alert--error fr-mb-3w"><h2 class="fr-alert__title">Manquement</h2><ul>{p.breaches.map((b) => <li>{b.message}</li>)}</ul></div> : null}
-      <dl class="lg-facts">
+      <dl class="lg-details">
         <dt>Démarrage</dt><dd>{s.actualStart ? `${frDay(s.actualStart)} (confirmé)` : `${frDay(s.plannedStart)} (prévu)`}{s.initialStart !== s.plannedStart ? `, initialement le ${frDay(s.initialStart)}` : ''}</dd>
         <dt>Fin, stage compris</dt><dd>{s.actualEnd ? `${frDay(s.actualEnd)} (constatée)` : `${frDay(s.plannedEnd)} (prévue)`}</dd>
         <dt>Lieu</dt><dd>{placeText(s)}{pl.departement ? ` — ${pl.departement}, ${pl.region ?? ''}` : ''}{pl.inseeCode ? '' : ' (adresse non localisée par le moteur territorial)'}{pl.qpv ? ` — quartier prioritaire ${pl.qpv}` : ''}</dd>

@@ -94,8 +94,8 @@ step('l’instruction voit confirmations et avis, gère les consultations, les c
   const main = await page.locator('main').innerText();
   assert.match(main, /Partenaires et Région/);
   assert.match(main, /Nous orienterons bien 15 jeunes par session/);
-  assert.match(main, /Avis réservé/);
-  assert.match(main, /Avis favorable/);
+  assert.match(main, /Avis réservé/i);
+  assert.match(main, /Avis favorable/i);
   await visit(admin!, `${appPath}/consultations`);
   assert.match(await page.locator('main').innerText(), /Enregistrer une réponse donnée par téléphone|Confirmations des partenaires/);
   await visit(admin!, '/gestion/regions/avis');
@@ -121,7 +121,7 @@ step('la porteuse de projet lit le message de l’équipe GEN sur la page de sa 
   await visit(paula!, `/organisations/${orgId}/candidatures/${appId}/messages`);
   const text = await paula!.page.locator('main').innerText();
   assert.match(text, /articulation avec l’offre lilloise/);
-  assert.match(text, /Nouveau/);
+  assert.match(text, /Nouveau/i);
 });
 
 test('aucune erreur de console ni violation CSP', () => {

@@ -199,7 +199,7 @@ step('Samir (suivi-évaluation) contresigne : le label est actif pour 3 ans', as
   await check(samir);
   const text = await page.locator('main').innerText();
   assert.match(text, /le label est actif/);
-  assert.match(text, /Actif/);
+  assert.match(text, /Actif/i);
   assert.match(text, /Contresignature de la GEN/);
   assert.match(text, /du \d{2}\/\d{2}\/\d{4} au \d{2}\/\d{2}\/\d{4} inclus/);
   assert.match(text, /Convention contresignée par la GEN/);
@@ -210,7 +210,7 @@ step('Paula voit son label actif et la convention signée', async () => {
   await visit(paula, labelPath);
   const text = await paula.page.locator('main').innerText();
   assert.match(text, /Convention de labellisation signée/);
-  assert.match(text, /Actif/);
+  assert.match(text, /Actif/i);
 });
 
 step('suspendre un label sans motivation est refusé ; les autres états de démonstration s’affichent', async () => {
@@ -229,7 +229,7 @@ step('suspendre un label sans motivation est refusé ; les autres états de dém
   await fill(page, { motivation: 'Attestation de démarrage non transmise.' });
   await submitFormOf(page, 'motivation');
   await check(samir);
-  assert.match(await page.locator('main').innerText(), /Suspendu/);
+  assert.match(await page.locator('main').innerText(), /Suspendu/i);
 });
 
 test('aucune erreur de console ni violation CSP', () => {

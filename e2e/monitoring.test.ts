@@ -66,10 +66,12 @@ step('Paula ouvre le calendrier de son organisme : une obligation en retard, une
   await visit(paula, `/organisations/${orgId}/calendrier`);
   const text = await page.locator('main').innerText();
   assert.match(text, /Bilan de fin de session/);
-  assert.match(text, /En retard/);
-  assert.match(text, /À échéance/);
+  assert.match(text, /obligations? (est|sont) en retard/);
+  assert.ok(await page.locator('td .fr-badge', { hasText: /^en retard$/i }).count(), 'une obligation en retard');
+  assert.ok(await page.locator('td .fr-badge', { hasText: /^à échéance$/i }).count(), 'une obligation à échéance');
+  assert.equal(await page.locator('td .fr-badge', { hasText: /^fait$/i }).count(), 0, 'les obligations faites sont masquées par défaut');
   await visit(paula, `/organisations/${orgId}/calendrier?voir=toutes`);
-  assert.match(await page.locator('main').innerText(), /Fait/);
+  assert.ok(await page.locator('td .fr-badge', { hasText: /^fait$/i }).count(), 'les obligations faites apparaissent sur demande');
 });
 
 step('le flux ICS du calendrier répond au format iCalendar', async () => {

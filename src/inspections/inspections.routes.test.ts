@@ -181,3 +181,16 @@ test('accès : instructeur refusé, autre organisme 404, identifiant mal formé 
   assert.match(list, new RegExp(`Inspections du label ${fixture.label.number}`));
   assert.match(list, /2 inspections/);
 });
+
+test('le bloc « réclamations et inspections » de la page d’un label : pour le suivi-évaluation et les administrateurs seulement', async () => {
+  const { loadLabelSupervision, LabelSupervisionBlock } = await import('./label-supervision.js');
+  assert.equal(await loadLabelSupervision(t.deps.database.db, fixture.label.id, ['instructor', 'committee']), null);
+  const data = await loadLabelSupervision(t.deps.database.db, fixture.label.id, ['monitoring']);
+  assert.ok(data);
+  assert.ok(data.complaints.length >= 2);
+  const html = String(await LabelSupervisionBlock(data).toString());
+  assert.match(html, new RegExp(`href="/gestion/support/${data.complaints[0]!.id}"`));
+  assert.match(html, /Ouvrir une inspection/);
+  assert.match(html, /Inspection du 24\/07\/2025/);
+  assert.match(html, /Conforme avec observations/);
+});

@@ -36,7 +36,8 @@ const line = (nom: string, o: Partial<Record<'sexe' | 'naissance' | 'courriel' |
 /** Uploads a file, then confirms the guessed mapping; the last response. */
 async function importFile(client: TestClient, base: string, bytes: Uint8Array | string, name = 'apprenants.csv') {
   const form = new FormData();
-  form.append('fichier', new File([typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes], name));
+  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+  form.append('fichier', new File([data.slice().buffer as ArrayBuffer], name));
   const up = await client.postMultipart(`${base}/apprenants/import`, form);
   assert.equal(up.status, 303, await up.clone().text());
   const mappingUrl = up.headers.get('location')!;
@@ -160,7 +161,7 @@ test('attestation de démarrage, sortie anticipée, bilan, acceptation (adresses
   assert.equal((await mc.post(`/gestion/suivi/sessions/${w.session.id}/bilan/acceptation`, { motivation: 'Bilan complet et cohérent.' })).status, 303);
   const after = await rowsOf(w.session.id);
   assert.ok(after.every((l) => l.address === null && l.minimisedAt !== null));
-  assert.equal(after.find((l) => l.id === martin!.id)!.commune, 'Paris');
+  assert.match(after.find((l) => l.id === martin!.id)!.commune!, /^Paris/);
   assert.equal(after.find((l) => l.id === martin!.id)!.qpvCode, 'QN07511M');
   assert.equal(after.find((l) => l.id === durand!.id)!.leftOn, '2025-12-15');
 

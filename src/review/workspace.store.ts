@@ -110,6 +110,9 @@ function select(db: DbOrTx, f: WorkspaceFilter, statusFilter: boolean) {
     receiptNumber: applications.receiptNumber, submittedAt: applications.submittedAt, cutoffLabel: callCutoffs.label, status: statusSql,
     regionName: applicationReviews.regionName, departementCode: applicationReviews.departementCode, jobFamily: familySql, reviewers: reviewersSql,
     sheets: sheetsSql, meanScore: meanSql, medianScore: medianSql, spread: spreadSql, tags: tagsSql,
+    // An assigned reviewer does not see others' scores until theirs is in.
+    scoresHidden: sql<boolean>`(exists (select 1 from review_assignments ra where ra.application_id = ${applications.id} and ra.reviewer_id = ${f.viewerId})
+      and not exists (select 1 from score_sheets s where s.application_id = ${applications.id} and s.reviewer_id = ${f.viewerId}))`,
     decision: sql<string | null>`${finalDecision('outcome::text')}`, motivation: sql<string | null>`${finalDecision('motivation')}`, seedGrant: sql<number | null>`${finalDecision('seed_grant')}`,
   }).from(applications)
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
@@ -120,7 +123,10 @@ function select(db: DbOrTx, f: WorkspaceFilter, statusFilter: boolean) {
 }
 
 const n2 = (v: string | number | null) => (v === null ? null : round2(Number(v)));
-const toRow = (r: Awaited<ReturnType<typeof select>>[number]): WorkspaceRow => ({ ...r, meanScore: n2(r.meanScore), medianScore: n2(r.medianScore), spread: n2(r.spread), seedGrant: r.seedGrant === null ? null : Number(r.seedGrant) });
+const toRow = ({ scoresHidden, ...r }: Awaited<ReturnType<typeof select>>[number]): WorkspaceRow => ({
+  ...r, seedGrant: r.seedGrant === null ? null : Number(r.seedGrant),
+  ...(scoresHidden ? { meanScore: null, medianScore: null, spread: null } : { meanScore: n2(r.meanScore), medianScore: n2(r.medianScore), spread: n2(r.spread) }),
+});
 
 /** A page of the list, the total matching, and the counts per status (other filters applied). */
 export async function listWorkspace(db: DbOrTx, f: WorkspaceFilter, page: number, size = 25) {

@@ -65,6 +65,9 @@ function sessionValues(s: SessionRow): FormValues {
   };
 }
 
+/** Whether the learners domain's pages (roster, attestation, reports) are registered, so links never lead to a 404. */
+let learnerPages = () => false;
+
 async function listPage(c: Context<AppEnv>, found: FoundLabel) {
   const deps = c.get('deps');
   const db = deps.database.db;
@@ -72,7 +75,7 @@ async function listPage(c: Context<AppEnv>, found: FoundLabel) {
   const sessions = await sessionsOfLabel(db, found.label.id);
   const { breaches, warnings } = sessionBreaches(found.label, found.rules, sessions.map(asRules), today);
   return render(c, <LabelSessionsPage ctx={pageContext(c)} orgId={orgIdOf(c)} label={head(found)} sessions={sessions} obligations={await obligationsOfLabel(db, found.label.id)}
-    breaches={breaches} warnings={warnings} today={today} minPlaces={found.rules.targets.minLearnersPerSession} />);
+    breaches={breaches} warnings={warnings} today={today} minPlaces={found.rules.targets.minLearnersPerSession} learnerPages={learnerPages()} />);
 }
 
 async function sessionPage(c: Context<AppEnv>, found: FoundLabel, s: SessionRow, state?: FormState, status = 200) {
@@ -86,12 +89,13 @@ async function sessionPage(c: Context<AppEnv>, found: FoundLabel, s: SessionRow,
     at: parisDateTime(new Date(e.at)), actorLabel: e.actorLabel, action: e.action, reason: ((e.meta ?? {}) as { reason?: string }).reason ?? null,
   }));
   return render(c, <SessionPage ctx={pageContext(c)} orgId={orgIdOf(c)} label={head(found)} session={s} obligations={obligations} breaches={breaches} today={today}
-    state={state ?? { values: sessionValues(s) }} minPlaces={found.rules.targets.minLearnersPerSession} history={history} />, status);
+    state={state ?? { values: sessionValues(s) }} minPlaces={found.rules.targets.minLearnersPerSession} history={history} learnerPages={learnerPages()} />, status);
 }
 
 /** Registers the organisation's session routes. */
 export function registerOrganisationSessionRoutes(r: Router): void {
   const base = '/organisations/:orgId/labels/:labelId/sessions';
+  learnerPages = () => r.entries.some((e) => e.method === 'GET' && e.path === '/organisations/:orgId/sessions/:sessionId/attestation');
 
   r.get(base, ORG_MEMBER, async (c) => {
     const found = await labelOf(c);

@@ -78,7 +78,8 @@ export function registerInboxRoutes(r: Router, deps: AppDeps): void {
     const page = pageParam(q.page);
     const [{ rows, total }, people] = await Promise.all([listInbox(db, filter, page, PAGE_SIZE), supportStaff(db)]);
     const params = Object.fromEntries(['q', 'statut', 'sujet', 'priorite', 'responsable', 'signalees', 'retard'].map((k) => [k, q[k] ?? '']));
-    return render(c, <InboxPage ctx={pageContext(c)} rows={rows} total={total} page={page} size={PAGE_SIZE} params={params} topics={topics} staffPeople={people} now={deps.now()} />);
+    return render(c, <InboxPage ctx={pageContext(c)} rows={rows} total={total} page={page} size={PAGE_SIZE} params={params} topics={topics} staffPeople={people} now={deps.now()}
+      showInspections={actor.staffRoles.some((x) => x === 'monitoring' || x === 'admin')} />);
   });
 
   r.get('/gestion/support/:ticketId', ACCESS, async (c) => {

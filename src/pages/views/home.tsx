@@ -12,6 +12,8 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
         formation par formation, après un appel à labellisation.
       </p>
       <div class="fr-grid-row fr-grid-row--gutters fr-mt-4w">
+        <Card title="Trouver une formation" href="/formations" text="Chercher une formation labellisée près de chez vous : métier, lieu, dates des prochaines sessions, alternance." />
+        <Card title="Vérifier un label" href="/labels/verifier" text="Un numéro de label ou un code QR : savoir si le label d’une formation est en vigueur." />
         <Card title="Vérifier un fichier d’adresses" href="/territoire/fichier" text="Classer des milliers d’adresses d’un coup (CSV ou XLSX) : quartier prioritaire, ZRR, FRR." />
         <Card title="Mon adresse est-elle en quartier prioritaire ?" href="/territoire/adresse" text="Vérifier si une adresse se situe dans un quartier prioritaire de la politique de la ville (QPV) ou une zone rurale (ZRR, FRR)." />
         <Card title="Candidater au label" href="/appels" text="Organismes de formation : consulter l’appel en cours et déposer une candidature en ligne." />

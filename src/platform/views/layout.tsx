@@ -23,7 +23,7 @@ export interface LayoutProps {
 const SERVICE = 'Label Grande École du Numérique';
 
 function navLinks(actor: Actor | null): { href: string; label: string }[] {
-  const links = [{ href: '/', label: 'Accueil' }];
+  const links = [{ href: '/', label: 'Accueil' }, { href: '/formations', label: 'Trouver une formation' }];
   if (actor && actor.memberships.length > 0) links.push({ href: '/organisations', label: 'Mes organismes' });
   if (actor && actor.staffRoles.length > 0) links.push({ href: '/gestion', label: 'Espace GEN' });
   links.push({ href: '/appels', label: 'Appels à labellisation' });

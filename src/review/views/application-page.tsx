@@ -49,7 +49,7 @@ export function ApplicationPage({ ctx, s, state, message, panels }: ApplicationP
           <h2 class="fr-alert__title">{s.decision.outcome === 'labelled' ? 'Formation labellisée par le comité' : 'Candidature refusée par le comité'}</h2>
           <p>{s.decision.motivation}</p>
           {s.decision.seedGrant ? <p>Subvention d’amorçage accordée : {euros(s.decision.seedGrant)}.</p> : null}
-          {s.label ? <p>Label {s.label.number} – {LABEL_STATUS_LABELS[s.label.status]}{s.label.validUntil ? `, valide jusqu’au ${frenchDate(s.label.validUntil)}` : ''}.</p> : null}
+          {s.label ? <p>Label <a href={`/gestion/labels/${s.label.id}`}>{s.label.number}</a> – {LABEL_STATUS_LABELS[s.label.status]}{s.label.validUntil ? `, valide jusqu’au ${frenchDate(s.label.validUntil)}` : ''}.</p> : null}
         </div>
       ) : s.review.state === 'inadmissible' ? (
         <div class="fr-alert fr-alert--info fr-mb-4w"><h2 class="fr-alert__title">Candidature irrecevable</h2><p>{s.review.motivation}</p></div>

@@ -135,7 +135,7 @@ export function WorkspacePage(p: WorkspaceProps) {
           <button type="submit" class="fr-btn fr-btn--sm fr-btn--secondary" formaction={`${WORKSPACE}/export.xlsx`}>Exporter en XLSX</button>
         </form>
       </details>
-      <form method="post" action={`${WORKSPACE}/vues`} class="fr-mb-3w lg-inline-form">
+      <form method="post" action={`${WORKSPACE}/vues`} class="fr-mb-3w lg-view-form">
         <input type="hidden" name="_csrf" value={p.ctx.csrfToken} />
         <input type="hidden" name="query" value={here} />
         <div class={`fr-input-group${p.viewState?.errors?.name ? ' fr-input-group--error' : ''}`}>

@@ -34,8 +34,18 @@ export function BreachList({ breaches, warnings }: { breaches: Breach[]; warning
   );
 }
 
-/** A table of obligations with their state on `today`. */
-export function ObligationTable({ rows, today, caption, sessionNames }: { rows: ObligationRow[]; today: string; caption: string; sessionNames?: Map<string, string> }) {
+const ACTION_PATHS: Partial<Record<ObligationKind, string>> = {
+  start_attestation: 'attestation', end_report: 'bilan', outcomes_3m: 'situations/3-mois', outcomes_6m: 'situations/6-mois',
+};
+
+/** Where the organisation fulfils a session's obligation (the learners domain's pages), or null. */
+export function obligationHref(orgId: string, o: Pick<ObligationRow, 'kind' | 'sessionId'>): string | null {
+  const path = ACTION_PATHS[o.kind as ObligationKind];
+  return path && o.sessionId ? `/organisations/${orgId}/sessions/${o.sessionId}/${path}` : null;
+}
+
+/** A table of obligations with their state on `today`; with `orgId`, each session obligation links to where it is fulfilled. */
+export function ObligationTable({ rows, today, caption, sessionNames, orgId }: { rows: ObligationRow[]; today: string; caption: string; sessionNames?: Map<string, string>; orgId?: string }) {
   return (
     <div class="fr-table lg-table-wrap">
       <table>
@@ -46,7 +56,11 @@ export function ObligationTable({ rows, today, caption, sessionNames }: { rows: 
           {rows.map((o) => (
             <tr>
               <td>{frDay(o.dueOn)}</td>
-              <td>{OBLIGATION_KIND_LABELS[o.kind as ObligationKind]}{o.year ? ` ${o.year}` : ''}</td>
+              <td>{(() => {
+                const text = `${OBLIGATION_KIND_LABELS[o.kind as ObligationKind]}${o.year ? ` ${o.year}` : ''}`;
+                const href = orgId && !o.doneAt ? obligationHref(orgId, o) : null;
+                return href ? <a href={href}>{text}</a> : text;
+              })()}</td>
               <td>{o.sessionId ? (sessionNames?.get(o.sessionId) ?? '—') : '—'}</td>
               <td><ObligationBadge state={obligationState(o.dueOn, !!o.doneAt, today)} /></td>
             </tr>
@@ -64,7 +78,7 @@ function placeText(s: SessionRow): string {
 }
 
 /** The sessions of one label. */
-export function LabelSessionsPage(p: { ctx: PageContext; orgId: string; label: LabelHead; sessions: SessionRow[]; obligations: ObligationRow[]; breaches: Breach[]; warnings: Warning[]; today: string; minPlaces: number }) {
+export function LabelSessionsPage(p: { ctx: PageContext; orgId: string; label: LabelHead; sessions: SessionRow[]; obligations: ObligationRow[]; breaches: Breach[]; warnings: Warning[]; today: string; minPlaces: number; learnerPages: boolean }) {
   const base = `/organisations/${p.orgId}/labels/${p.label.id}/sessions`;
   const names = new Map(p.sessions.map((s) => [s.id, s.name]));
   return (
@@ -95,7 +109,7 @@ export function LabelSessionsPage(p: { ctx: PageContext; orgId: string; label: L
         </table>
       </div>
       <h2>Échéances du label</h2>
-      <ObligationTable rows={p.obligations} today={p.today} caption="Échéances du label et de ses sessions" sessionNames={names} />
+      <ObligationTable rows={p.obligations} today={p.today} caption="Échéances du label et de ses sessions" sessionNames={names} orgId={p.learnerPages ? p.orgId : undefined} />
     </Layout>
   );
 }
@@ -138,7 +152,7 @@ export function NewSessionPage(p: { ctx: PageContext; orgId: string; label: Labe
 }
 
 /** One session: its facts, its obligations, and (while planned) the change and cancellation forms. */
-export function SessionPage(p: { ctx: PageContext; orgId: string; label: LabelHead; session: SessionRow; obligations: ObligationRow[]; breaches: Breach[]; today: string; state?: FormState; minPlaces: number; history: { at: string; actorLabel: string; action: string; reason: string | null }[] }) {
+export function SessionPage(p: { ctx: PageContext; orgId: string; label: LabelHead; session: SessionRow; obligations: ObligationRow[]; breaches: Breach[]; today: string; state?: FormState; minPlaces: number; history: { at: string; actorLabel: string; action: string; reason: string | null }[]; learnerPages: boolean }) {
   const s = p.session;
   const base = `/organisations/${p.orgId}/labels/${p.label.id}/sessions`;
   const hasErrors = !!p.state?.errors && Object.keys(p.state.errors).length > 0;
@@ -157,8 +171,20 @@ export function SessionPage(p: { ctx: PageContext; orgId: string; label: LabelHe
         <dt>Places</dt><dd>{s.places}</dd>
         <dt>Alternance</dt><dd>{s.workStudy ? 'Oui' : 'Non'}</dd>
       </dl>
+      {p.learnerPages && s.status !== 'cancelled' ? (
+        <>
+          <h2>Apprenants et bilans</h2>
+          <ul>
+            <li><a href={`/organisations/${p.orgId}/sessions/${s.id}/apprenants`}>Liste des apprenants de la session</a></li>
+            <li><a href={`/organisations/${p.orgId}/sessions/${s.id}/attestation`}>Attestation de démarrage</a></li>
+            <li><a href={`/organisations/${p.orgId}/sessions/${s.id}/bilan`}>Bilan de fin de session</a></li>
+            <li><a href={`/organisations/${p.orgId}/sessions/${s.id}/situations/3-mois`}>Situations à 3 mois</a></li>
+            <li><a href={`/organisations/${p.orgId}/sessions/${s.id}/situations/6-mois`}>Situations à 6 mois</a></li>
+          </ul>
+        </>
+      ) : null}
       <h2>Échéances de la session</h2>
-      <ObligationTable rows={p.obligations} today={p.today} caption="Échéances de la session" sessionNames={new Map([[s.id, s.name]])} />
+      <ObligationTable rows={p.obligations} today={p.today} caption="Échéances de la session" sessionNames={new Map([[s.id, s.name]])} orgId={p.learnerPages ? p.orgId : undefined} />
       {s.status === 'planned' ? (
         <>
           <h2>Modifier ou reporter la session</h2>

@@ -21,6 +21,8 @@ export interface InboxProps {
   topics: Topic[];
   staffPeople: { id: string; fullName: string }[];
   now: Date;
+  /** The actor plans inspections (monitoring, admin): link to them. */
+  showInspections?: boolean;
 }
 
 const crumbs = [{ label: 'Espace GEN', href: '/gestion' }];
@@ -50,6 +52,8 @@ export function InboxPage(p: InboxProps) {
       <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
         <li><a class="fr-btn fr-btn--secondary" href="/gestion/support/reponses-types">Réponses types</a></li>
         <li><a class="fr-btn fr-btn--secondary" href="/gestion/support/aide">Articles du centre d’aide</a></li>
+        <li><a class="fr-btn fr-btn--secondary" href="/gestion/support/chiffres">Chiffres</a></li>
+        {p.showInspections ? <li><a class="fr-btn fr-btn--secondary" href="/gestion/inspections">Inspections</a></li> : null}
       </ul>
       <form method="get" action="/gestion/support" class="fr-mb-4w" aria-label="Filtrer les demandes">
         <div class="fr-grid-row fr-grid-row--gutters">

@@ -1,4 +1,5 @@
 /** OpenAPI 3.1 description of the territory API, served at /api/v1/openapi.json. */
+import { CATALOGUE_OPENAPI_PATHS } from '../../catalogue/openapi.js';
 
 const address = {
   type: 'object',
@@ -69,5 +70,6 @@ export const OPENAPI = {
         responses: { 200: { description: 'CSV de résultats', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors },
       },
     },
+    ...CATALOGUE_OPENAPI_PATHS,
   },
 } as const;

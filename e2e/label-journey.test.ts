@@ -36,7 +36,8 @@ let labelNumber = '';
 let orgId = '';
 
 before(async () => {
-  server = await startServer();
+  // The machine may be shared with other test runs: leave the server time to migrate and seed.
+  server = await startServer({ timeoutMs: 480_000 });
 });
 
 after(async () => {
@@ -155,6 +156,9 @@ step('Paula, administratrice de l’organisme, trouve le label à signer et lit 
   await visit(paula, `/organisations/${orgId}/labels`);
   assert.match(await page.locator('main').innerText(), /attend la signature d’un administrateur/);
   assert.match(await page.locator('main').innerText(), /prend fin le/, 'le bandeau de renouvellement du label bientôt échu');
+  const renew = await page.getByRole('link', { name: /Préparer la candidature de renouvellement/ }).first().getAttribute('href');
+  assert.match(renew ?? '', /^\/organisations\/[0-9a-f-]{36}\/candidatures\/[0-9a-f-]{36}\/renouveler$/);
+  assert.equal((await page.request.get(renew!)).status(), 200, 'le lien de renouvellement mène à la page de renouvellement');
   const row = page.locator('tbody tr', { hasText: labelNumber });
   assert.match(await row.innerText(), /À signer/);
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), row.locator('a').first().click()]);

@@ -136,11 +136,16 @@ step('l’équipe voit la réponse, puis consulte les chiffres et les inspection
   assert.ok(await a.page.locator('svg.lg-chart').count(), 'le graphique par semaine');
   assert.ok(await a.page.getByRole('table', { name: 'Demandes par sujet' }).count());
   await visit(a, '/gestion/inspections');
+  // The demo plans an inspection after a complaint about a demo label.
   const first = a.page.locator('tbody a[href^="/gestion/inspections/"]').first();
-  if (await first.count()) {
-    await Promise.all([a.page.waitForNavigation(), first.click()]);
-    await check(a);
-  }
+  assert.ok(await first.count(), 'la démonstration contient des inspections');
+  await Promise.all([a.page.waitForNavigation(), first.click()]);
+  await check(a);
+  const complaint = a.page.locator('a[href^="/gestion/support/"]').filter({ hasText: /GEN-T-/ }).first();
+  assert.ok(await complaint.count(), 'l’inspection planifiée renvoie à la réclamation');
+  await Promise.all([a.page.waitForNavigation(), complaint.click()]);
+  await check(a);
+  assert.ok(await a.page.getByRole('link', { name: 'Ouvrir une inspection' }).count(), 'la réclamation propose d’ouvrir une inspection');
   await visit(a, '/gestion/inspections/nouvelle');
 });
 

@@ -61,13 +61,13 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: string, n: number) => iso(new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000));
 
 /** What was created. */
-export interface SyntheticOutcome { organisations: number; labels: number; sessions: number; numbers: string[] }
+export interface SyntheticOutcome { organisations: number; labels: number; sessions: number; numbers: string[]; applicationIds: string[] }
 
 /**
  * Seeds `trainings` active labels and `sessions` sessions for the call `callSlug` (or the first call).
  * Label numbers use the year `numberYear` (kept apart from the real sequences).
  */
-export async function seedSyntheticCatalogue(db: DbOrTx, o: { trainings: number; sessions: number; now: Date; seed?: number; numberYear?: number; callSlug?: string }): Promise<SyntheticOutcome> {
+export async function seedSyntheticCatalogue(db: DbOrTx, o: { trainings: number; sessions: number; now: Date; seed?: number; numberYear?: number; callSlug?: string; numberOf?: (i: number) => Promise<string> }): Promise<SyntheticOutcome> {
   const rnd = prng(o.seed ?? 7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const [call] = o.callSlug ? await db.select().from(calls).where(sql`${calls.slug} = ${o.callSlug}`) : await db.select().from(calls).limit(1);
@@ -104,6 +104,7 @@ export async function seedSyntheticCatalogue(db: DbOrTx, o: { trainings: number;
   const [meeting] = await db.insert(committeeMeetings).values({ callId: call.id, cutoffId: cutoff.id, heldOn: addDays(today, -200), place: 'Paris (données synthétiques)' }).returning();
   const familyCodes = Object.keys(TRAININGS).filter((f) => families.size === 0 || families.has(f));
   const numbers: string[] = [];
+  const applicationIds: string[] = [];
   const labelIds: { id: string; org: string; commune: Commune }[] = [];
   for (let start = 0; start < o.trainings; start += 250) {
     const n = Math.min(250, o.trainings - start);
@@ -138,11 +139,14 @@ export async function seedSyntheticCatalogue(db: DbOrTx, o: { trainings: number;
         } },
       ];
     }));
+    applicationIds.push(...apps.map((a) => a.id));
+    const given: string[] = [];
+    for (const spec of specs) given.push(o.numberOf ? await o.numberOf(spec.i) : `GEN-${year}-${String(spec.i + 1).padStart(4, '0')}`);
     const decisions = await db.insert(committeeDecisions).values(apps.map((a) => ({
       meetingId: meeting!.id, applicationId: a.id, outcome: 'labelled' as const, motivation: 'Données synthétiques du banc de mesure.', decidedAt: o.now,
     }))).returning({ id: committeeDecisions.id });
     const rows = await db.insert(labels).values(specs.map((s, k) => {
-      const number = `GEN-${year}-${String(s.i + 1).padStart(4, '0')}`;
+      const number = given[k]!;
       numbers.push(number);
       return {
         number, applicationId: apps[k]!.id, organisationId: s.org, callId: call.id, decisionId: decisions[k]!.id, trainingTitle: s.title, status: 'active' as const,
@@ -170,5 +174,5 @@ export async function seedSyntheticCatalogue(db: DbOrTx, o: { trainings: number;
       sessionRows.length = 0;
     }
   }
-  return { organisations: orgIds.length, labels: labelIds.length, sessions, numbers };
+  return { organisations: orgIds.length, labels: labelIds.length, sessions, numbers, applicationIds };
 }

@@ -55,6 +55,9 @@ test('contacter les partenaires : un lien personnel chacun (seule son empreinte 
   const inst = await as(staff.instructor.id);
   assert.equal((await inst.get(s.page)).status, 200);
   assert.equal((await uncontactedPartners(db, s.app.id)).length, 3);
+  const before = await (await inst.get(`/gestion/candidatures/${s.app.id}`)).text();
+  assert.match(before, /3 partenaires jamais contactés/);
+  assert.match(before, new RegExp(`action="${s.page}/partenaires"`), 'le bouton « Contacter les partenaires » est sur la page de la candidature');
   const res = await inst.post(`${s.page}/partenaires`);
   assert.equal(res.status, 303);
   const mail = (await mailsTo(s.a))[0]!;
@@ -69,6 +72,9 @@ test('contacter les partenaires : un lien personnel chacun (seule son empreinte 
   assert.equal(again.status, 422);
   assert.match(await again.text(), /Tous les partenaires ont déjà été contactés/);
   assert.equal((await mailsTo(s.a)).length, 1);
+  const afterPage = await (await inst.get(`/gestion/candidatures/${s.app.id}`)).text();
+  assert.match(afterPage, /1 partenaire jamais contacté/);
+  assert.doesNotMatch(afterPage, new RegExp(`action="${s.page}/partenaires"`), 'plus personne à contacter par courriel : le bouton disparaît');
   const audit = await db.select().from(auditLog).where(and(eq(auditLog.objectId, s.app.id), eq(auditLog.action, 'consultation.partners_contacted')));
   assert.equal(audit.length, 1);
 });

@@ -17,13 +17,13 @@ export { PARTNER_STATUS_LABELS, OPINION_LABELS, partnerStanding } from './consul
  * The panels this domain and the messages add to the staff application page: the link to the
  * thread with the reader's unread count (instructors and admins), and the consultations block.
  */
-export async function StaffApplicationPanels({ db, actor, applicationId, now }: { db: DbOrTx; actor: Actor; applicationId: string; now: Date }) {
+export async function StaffApplicationPanels({ db, actor, applicationId, now, csrf }: { db: DbOrTx; actor: Actor; applicationId: string; now: Date; csrf: string }) {
   const staffSide = actor.staffRoles.includes('instructor') || actor.staffRoles.includes('admin');
   const [summary, unread] = await Promise.all([loadConsultations(db, applicationId, now), staffSide ? staffUnread(db, actor.userId, [applicationId]) : null]);
   return (
     <>
       {unread ? <StaffMessagesLink applicationId={applicationId} unread={unread.get(applicationId) ?? 0} /> : null}
-      {summary ? <ConsultationsBlock summary={summary} manage={staffSide} /> : null}
+      {summary ? <ConsultationsBlock summary={summary} manage={staffSide} csrf={csrf} /> : null}
     </>
   );
 }

@@ -69,7 +69,7 @@ export function euros(n: number): string {
   return `${frenchNumber(n)} €`;
 }
 
-/** Where an organisation starts the renewal of a label's training (a new application). */
-export function renewalPath(organisationId: string, _applicationId: string): string {
-  return `/organisations/${organisationId}/candidatures/nouvelle`;
+/** Where an organisation renews a label's training: a new application copied from the labelled one. */
+export function renewalPath(organisationId: string, applicationId: string): string {
+  return `/organisations/${organisationId}/candidatures/${applicationId}/renouveler`;
 }

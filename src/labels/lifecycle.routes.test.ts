@@ -158,7 +158,7 @@ test('6 mois avant la fin : une invitation à renouveler par courriel, une seule
   const mails = await mailsTo(soon.admin.email, 'labels.renewal_invitation');
   assert.equal(mails.length, 1);
   assert.match(mails[0]!.text, /prend fin le 31\/08\/2027/);
-  assert.match(mails[0]!.text, new RegExp(`/organisations/${soon.org.id}/candidatures/`));
+  assert.match(mails[0]!.text, new RegExp(`/organisations/${soon.org.id}/candidatures/${soon.app.id}/renouveler`));
   assert.equal((await mailsTo(later.admin.email, 'labels.renewal_invitation')).length, 0, 'plus de 6 mois avant la fin : pas encore');
   assert.equal((await audits(soon.label.id, 'label.renewal_invited')).length, 1);
 
@@ -167,6 +167,7 @@ test('6 mois avant la fin : une invitation à renouveler par courriel, une seule
   const list = await (await porteur.get(`/organisations/${soon.org.id}/labels`)).text();
   assert.match(list, /prend fin le 31\/08\/2027/);
   assert.match(list, /Préparer la candidature de renouvellement/);
+  assert.match(list, new RegExp(`href="/organisations/${soon.org.id}/candidatures/${soon.app.id}/renouveler"`));
   const other = t.client();
   await other.loginAs(later.admin.id);
   assert.doesNotMatch(await (await other.get(`/organisations/${later.org.id}/labels`)).text(), /Préparer la candidature de renouvellement/);

@@ -10,6 +10,7 @@ import { reviewAssignments, conflictDeclarations } from '../review/review.schema
 import { SAMPLES } from '../platform/files/files.fixtures.js';
 import { createReviewCall, createSubmittedApplication, createReviewStaff } from '../review/review.fixtures.js';
 import { applicationMessages } from './messages.schema.js';
+import { saveGroup } from '../review/staffing.store.js';
 import { memberUnread, postStaffMessage, staffUnread } from './index.js';
 
 const t = await createTestApp();
@@ -126,4 +127,16 @@ test('accès : autre organisme, brouillon, membre du comité, instructeur en con
   await db.update(applications).set({ state: 'draft', submittedAt: null }).where(eq(applications.id, s.app.id));
   assert.equal((await org.get(s.orgPath)).status, 404, 'un brouillon n’a pas de messagerie');
   assert.equal((await admin.get(s.staffPath)).status, 404);
+});
+
+test('sans instructeur affecté, le message du porteur est signalé aux instructeurs du groupe de sa région (sauf conflit)', async () => {
+  const s = await createSubmittedApplication(t.deps, call, { postcode: '35000' });
+  const rennes = await createUser(t.deps, { staff: ['instructor'], fullName: 'Rozenn Rennes' });
+  const tied = await createUser(t.deps, { staff: ['instructor'], fullName: 'Tanguy Lié' });
+  await db.transaction((tx) => saveGroup(tx, { name: `Bretagne ${Date.now()}`, regions: ['53'], members: [rennes.id, tied.id], leadId: rennes.id }));
+  await db.insert(conflictDeclarations).values({ userId: tied.id, organisationId: s.org.id, reason: 'Administrateur bénévole', declaredAt: new Date() });
+  const org = await as(s.admin.id);
+  assert.equal((await org.postMultipart(`/organisations/${s.org.id}/candidatures/${s.app.id}/messages`, form({ message: 'Une question sur le calendrier.' }))).status, 303);
+  assert.equal((await mailsTo(rennes.email)).length, 1);
+  assert.equal((await mailsTo(tied.email)).length, 0, 'une personne en conflit d’intérêts n’est pas avertie');
 });

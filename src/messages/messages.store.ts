@@ -5,6 +5,8 @@ import { users } from '../platform/auth/auth.schema.js';
 import { applications } from '../applications/applications.schema.js';
 import { organisations, memberships } from '../organisations/organisations.schema.js';
 import { reviewAssignments, conflictDeclarations } from '../review/review.schema.js';
+import { findReview } from '../review/review.store.js';
+import { groupReviewers } from '../review/staffing.store.js';
 import { applicationMessages, applicationMessageFiles, applicationMessageReads } from './messages.schema.js';
 import type { MessageSide } from './messages.js';
 
@@ -84,7 +86,8 @@ export async function organisationRecipients(db: DbOrTx, organisationId: string)
 
 /**
  * Staff told of an organisation's message: the reviewers assigned to the application and the staff
- * who already wrote in the thread, except those who declared a conflict with the organisation.
+ * who already wrote in the thread or, when there is none, the reviewers of the group covering the
+ * application's région; never those who declared a conflict with the organisation.
  */
 export async function staffRecipients(db: DbOrTx, applicationId: string, organisationId: string) {
   const conflicted = db.select({ id: conflictDeclarations.userId }).from(conflictDeclarations).where(eq(conflictDeclarations.organisationId, organisationId));
@@ -94,5 +97,11 @@ export async function staffRecipients(db: DbOrTx, applicationId: string, organis
     .where(and(eq(applicationMessages.applicationId, applicationId), eq(applicationMessages.side, 'staff'), isNull(users.disabledAt), notInArray(users.id, conflicted)));
   const seen = new Map<string, { id: string; email: string }>();
   for (const r of [...assigned, ...writers]) seen.set(r.id, r);
-  return [...seen.values()];
+  if (seen.size > 0) return [...seen.values()];
+  // Nobody follows the application yet: the reviewers of the group covering its région.
+  const review = await findReview(db, applicationId);
+  const group = await groupReviewers(db, review?.regionCode ?? null);
+  if (group.length === 0) return [];
+  return db.select({ id: users.id, email: users.email }).from(users)
+    .where(and(inArray(users.id, group.map((g) => g.id)), notInArray(users.id, conflicted)));
 }

@@ -3,6 +3,7 @@ import type { AppDeps } from '../platform/http/context.js';
 import { insertCall, getCallById } from '../calls/calls.store.js';
 import { RULES_2021, ADMISSIBILITY_2021, SELECTION_2021, JOB_FAMILIES_2021, REGIONAL_NEEDS_2021 } from '../calls/call-2021.data.js';
 import { applications, applicationSections } from '../applications/applications.schema.js';
+import { syncReviews } from './review.store.js';
 import { createUser, createOrganisation } from '../platform/testing/harness.js';
 import { saveGroup } from './staffing.store.js';
 import { allRegions } from './region.js';
@@ -43,6 +44,8 @@ export async function createSubmittedApplication(deps: AppDeps, call: Awaited<Re
     ...(o.funding ? [{ applicationId: app!.id, sectionKey: 'funding', values: {}, data: o.funding, completed: true }] : []),
     ...(o.publics ? [{ applicationId: app!.id, sectionKey: 'publics', values: {}, data: o.publics, completed: true }] : []),
   ]);
+  // As the applications domain's "Déposer" does: the review row is opened at submission.
+  await syncReviews(deps.database.db, { applicationId: app!.id });
   return { app: app!, org, admin };
 }
 

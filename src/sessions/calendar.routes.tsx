@@ -27,7 +27,8 @@ export function registerCalendarRoutes(r: Router): void {
     if (!name) return renderErrorPage(c, 404);
     const [obligations, sessions, labels] = await Promise.all([obligationsOfOrganisation(db, orgId), sessionsOfOrganisation(db, orgId), followedLabelsOfOrganisation(db, orgId)]);
     return render(c, <CalendarPage ctx={pageContext(c)} orgId={orgId} orgName={name} obligations={obligations} sessions={sessions} labels={labels}
-      today={parisDay(deps.now())} feedUrl={calendarFeedUrl(c, orgId)} show={c.req.query('voir') === 'toutes' ? 'all' : 'open'} />);
+      today={parisDay(deps.now())} feedUrl={calendarFeedUrl(c, orgId)} show={c.req.query('voir') === 'toutes' ? 'all' : 'open'}
+      learnerPages={r.entries.some((e) => e.method === 'GET' && e.path === '/organisations/:orgId/sessions/:sessionId/attestation')} />);
   });
 
   r.get('/calendrier/:orgId/:token/echeances.ics', PUBLIC, async (c) => {

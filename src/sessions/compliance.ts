@@ -46,7 +46,7 @@ export interface LabelLine {
 }
 
 /** A late obligation, for the list of late obligations. */
-export interface LateLine { labelId: string; labelNumber: string; trainingTitle: string; organisationId: string; organisationName: string; region: string; kind: ObligationKind; year: number | null; dueOn: string; sessionName: string | null; daysLate: number }
+export interface LateLine { labelId: string; labelNumber: string; trainingTitle: string; organisationId: string; organisationName: string; region: string; kind: ObligationKind; year: number | null; dueOn: string; sessionId: string | null; sessionName: string | null; daysLate: number }
 
 /** The whole dashboard. */
 export interface Compliance {
@@ -74,7 +74,7 @@ export function compliance(inputs: LabelInput[], today: string, rulesForGroups: 
       if (state !== 'late') continue;
       late.push({
         labelId: l.id, labelNumber: l.number, trainingTitle: l.trainingTitle, organisationId: l.organisationId, organisationName: l.organisationName, region,
-        kind: o.kind, year: o.year, dueOn: o.dueOn, sessionName: o.sessionId ? names.get(o.sessionId) ?? null : null, daysLate: daysBetween(o.dueOn, today),
+        kind: o.kind, year: o.year, dueOn: o.dueOn, sessionId: o.sessionId, sessionName: o.sessionId ? names.get(o.sessionId) ?? null : null, daysLate: daysBetween(o.dueOn, today),
       });
     }
     const nLate = states.filter((x) => x.state === 'late').length;

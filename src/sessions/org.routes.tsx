@@ -46,15 +46,18 @@ export async function classifySessionPlace(c: Context<AppEnv>, i: SessionInput):
   const place: SessionPlace = { address: i.address, postcode: i.postcode, commune: i.city };
   const classifier = placeClassifierOf(c.get('deps'));
   if (!classifier) return place;
+  let timer: NodeJS.Timeout | undefined;
   try {
     const r = await Promise.race([
       classifier.classify({ address: i.address, postcode: i.postcode, city: i.city }, i.plannedStart),
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), 5000)),
+      new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), 5000); }),
     ]);
     if (!r) return place;
     return { ...place, commune: r.communeName, inseeCode: r.communeCode, departement: r.departement, region: r.region, qpv: r.qpv?.code ?? null, qpvVersion: r.qpvVersion ?? undefined };
   } catch {
     return place;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

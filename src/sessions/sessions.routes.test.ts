@@ -282,7 +282,7 @@ test('tableau de suivi : obligations en retard, labels à risque, indicateurs et
     const html = await (await staff.get('/gestion/suivi')).text();
     assert.match(html, /Suivi-évaluation des formations labellisées/);
     assert.match(html, /Obligations en retard \(1\)/);
-    assert.match(html, /Attestation de démarrage et liste des apprenants — Session de printemps 2026/);
+    assert.match(html, new RegExp(`Attestation de démarrage et liste des apprenants — <a href="/gestion/suivi/sessions/${s!.id}/apprenants">Session de printemps 2026</a>`));
     assert.match(html, /Labels à risque/);
     assert.match(html, /1 obligation en retard, 1 manquement/);
     assert.match(html, /Île-de-France/);

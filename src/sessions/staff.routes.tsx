@@ -44,7 +44,8 @@ function exportQuery(f: { region: string; status: string; q: string; risk: boole
 export function registerComplianceRoutes(r: Router): void {
   r.get('/gestion/suivi', monitoringAccess('monitoring.view'), async (c) => {
     const d = await dashboard(c);
-    return render(c, <CompliancePage ctx={pageContext(c)} data={d.data} filters={d.filters} regions={d.regions} today={d.today} exportQuery={exportQuery(d.filters)} />);
+    return render(c, <CompliancePage ctx={pageContext(c)} data={d.data} filters={d.filters} regions={d.regions} today={d.today} exportQuery={exportQuery(d.filters)}
+      staffSessionPages={r.entries.some((e) => e.method === 'GET' && e.path === '/gestion/suivi/sessions/:sessionId/apprenants')} />);
   });
 
   for (const format of ['csv', 'xlsx'] as const) {

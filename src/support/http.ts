@@ -11,7 +11,7 @@ import type { StoredFile } from './commands/attachments.js';
 
 /** Mail settings and the first-answer delay of this platform. */
 export function supportSettings(deps: AppDeps): SupportSettings {
-  return { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL, workingDays: deps.config.SUPPORT_FIRST_ANSWER_DAYS };
+  return { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL, workingDays: deps.config.SUPPORT_FIRST_ANSWER_DAYS, inbound: !!deps.config.INBOUND_MAIL_SECRET };
 }
 
 /** The client address of this request. */

@@ -52,6 +52,7 @@ test('sans secret configuré le canal n’existe pas ; un mauvais secret est ref
 
 test('la réponse au courriel revient dans la demande : texte sans l’historique, pièce jointe vérifiée, demande rouverte, une seule fois', async () => {
   const { ticket, email, mail, token } = await waitingTicket();
+  assert.match(mail.text, new RegExp(`répondre directement à ce courriel, depuis l’adresse ${email}, en gardant le numéro ${ticket.number}`));
   const raw = await compose({
     from: `Lecteur <${email.toUpperCase()}>`, to: 'support@label-gen.fr', subject: `Re: ${mail.subject}`, messageId: '<rep-1@exemple.fr>',
     text: `Voici la capture demandée.\n\nLe ven. 11 juil. 2025 à 10:00, Label GEN <ne-pas-repondre@label-gen.fr> a écrit :\n> ${mail.text.split('\n').join('\n> ')}`,

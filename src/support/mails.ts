@@ -24,13 +24,14 @@ export function acknowledgementMail(t: TicketInfo, baseUrl: string, token: strin
 }
 
 /** A staff reply, quoted in full, with the link to answer. */
-export function replyMail(t: TicketInfo, baseUrl: string, token: string, body: string): Mail {
+export function replyMail(t: TicketInfo, baseUrl: string, token: string, body: string, inbound = false): Mail {
   return composeMail({
     template: 'support.reply',
     to: t.email,
     subject: `Réponse à votre demande ${t.number}`,
     paragraphs: [`L’équipe de la Grande École du Numérique a répondu à votre demande « ${t.subject} » :`, ...body.split(/\n{2,}/).map((p) => p.replace(/\n/g, ' '))],
     action: { label: 'Voir la demande et répondre', url: followLink(baseUrl, token) },
+    after: inbound ? [`Vous pouvez aussi répondre directement à ce courriel, depuis l’adresse ${t.email}, en gardant le numéro ${t.number} dans l’objet : votre réponse sera ajoutée à la demande.`] : undefined,
   });
 }
 

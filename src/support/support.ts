@@ -121,7 +121,7 @@ export const SATISFACTION_LABELS: Record<number, string> = {
 export interface SupportActor { id: string | null; label: string; ip?: string | null }
 
 /** What support commands need from the platform to write mails. */
-export interface SupportSettings { baseUrl: string; smtp: boolean; workingDays: number }
+export interface SupportSettings { baseUrl: string; smtp: boolean; workingDays: number; /** Email replies come back into tickets (INBOUND_MAIL_SECRET set). */ inbound?: boolean }
 
 /** The result of every support command: success with data, or one French message. */
 export type SupportOutcome<T extends object = object> = ({ ok: true } & T) | { ok: false; message: string; errors?: Record<string, string> };

@@ -1,5 +1,6 @@
 /** The tables of partners' confirmations and Région opinions, shared by the staff pages and the application page. */
 import { parisDateTime } from '../../review/views/parts.js';
+import { Form } from '../../platform/views/ui.js';
 import {
   frenchDay, OPINION_BADGES, OPINION_LABELS, PARTNER_STATUS_BADGES, PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS, type Opinion,
 } from '../consultations.js';
@@ -80,13 +81,19 @@ export function RegionsTable({ lines }: { lines: RegionLine[] }) {
 }
 
 /** The block of the staff application page: both tables and the link to manage them. */
-export function ConsultationsBlock({ summary, manage }: { summary: ConsultationsSummary; manage: boolean }) {
+export function ConsultationsBlock({ summary, manage, csrf }: { summary: ConsultationsSummary; manage: boolean; csrf?: string }) {
   const missing = summary.partners.filter((p) => p.standing === 'not_contacted').length;
+  const reachable = summary.partners.some((p) => p.standing === 'not_contacted' && p.partner.email);
   return (
     <section class="fr-mb-4w" aria-labelledby="consultations-titre">
       <h2 id="consultations-titre">Partenaires et Région</h2>
       {missing ? <p class="fr-badge fr-badge--warning fr-mb-2w">{missing === 1 ? '1 partenaire jamais contacté' : `${missing} partenaires jamais contactés`}</p> : null}
       <PartnersTable lines={summary.partners} />
+      {manage && csrf && reachable ? (
+        <Form action={`${consultationsPath(summary.app.id)}/partenaires`} csrf={csrf}>
+          <button type="submit" class="fr-btn fr-btn--secondary fr-mb-3w">Contacter les partenaires</button>
+        </Form>
+      ) : null}
       <RegionsTable lines={summary.regions} />
       {manage ? <p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={consultationsPath(summary.app.id)}>Contacter les partenaires, enregistrer une réponse, consulter la Région</a></p> : null}
     </section>

@@ -44,7 +44,7 @@ export function registerApplicationRoutes(r: Router): void {
     const s = await load(c);
     if (!s) return notFound(c);
     const deps = c.get('deps');
-    const panels = <StaffApplicationPanels db={deps.database.db} actor={c.get('actor')!} applicationId={s.dossier.application.id} now={deps.now()} />;
+    const panels = <StaffApplicationPanels db={deps.database.db} actor={c.get('actor')!} applicationId={s.dossier.application.id} now={deps.now()} csrf={c.get('csrfToken') ?? ''} />;
     return render(c, <ApplicationPage ctx={pageContext(c)} s={s} panels={panels} />);
   });
 

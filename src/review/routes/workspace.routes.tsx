@@ -15,7 +15,7 @@ import { listCallsWithCutoffs, getCallById } from '../../calls/calls.store.js';
 import { missingOpinions } from '../../consultations/consultations.store.js';
 import { postStaffMessage } from '../../messages/index.js';
 import { holdsRoleFor, reviewAccess, seesAllApplications, staffActor } from '../review.policy.js';
-import { syncReviews, listReviewers, applicationOwner } from '../review.store.js';
+import { listReviewers, applicationOwner } from '../review.store.js';
 import { listWorkspace, exportWorkspace, visibleIds, type WorkspaceFilter } from '../workspace.store.js';
 import { listSavedViews, listTags, tagsOf } from '../staffing.store.js';
 import { readWorkspaceQuery, workspaceSearch, type WorkspaceQuery } from '../workspace-query.js';
@@ -45,7 +45,7 @@ async function resolve(c: Context<AppEnv>, params: URLSearchParams = new URL(c.r
   const q: WorkspaceQuery & { callId: string } = { ...query, callId: chosen.call.id, cutoffId: chosen.cutoffs.some((x) => x.id === query.cutoffId) ? query.cutoffId : undefined };
   const actor = c.get('actor')!;
   const filter: WorkspaceFilter = { ...q, viewerId: actor.userId, groupScoped: !seesAllApplications(actor) };
-  await db.transaction((tx) => syncReviews(tx, { callId: chosen.call.id }));
+  // Review rows are opened by the applications domain at each deposit (no write on a GET).
   if (q.missingOpinions) {
     const all = await exportWorkspace(db, { ...filter, status: undefined });
     filter.ids = [...(await missingOpinions(db, all.map((r) => r.id)))];

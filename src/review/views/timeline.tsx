@@ -17,6 +17,14 @@ const ACTIONS: Record<string, string> = {
   'committee.labelled': 'Labellisée par le comité',
   'committee.rejected': 'Refusée par le comité',
   'label.created': 'Label créé',
+  // H2: messages and consultations.
+  'message.organisation_posted': 'Message de l’organisme',
+  'message.staff_posted': 'Message de l’équipe GEN',
+  'consultation.partners_contacted': 'Partenaires contactés',
+  'consultation.partner_answered': 'Réponse d’un partenaire',
+  'consultation.partner_phone_recorded': 'Réponse d’un partenaire enregistrée par téléphone',
+  'consultation.region_asked': 'Avis de la Région demandé',
+  'consultation.region_answered': 'Avis de la Région reçu',
 };
 
 /** The list of events. */

@@ -3,7 +3,7 @@ import { Layout, type PageContext } from '../../platform/views/layout.js';
 import type { SessionRow, ObligationRow } from '../sessions.store.js';
 import { SESSION_STATUS_LABELS, frDay } from '../sessions.js';
 import { OBLIGATION_KIND_LABELS, obligationState, type ObligationKind } from '../obligations.js';
-import { ObligationBadge } from './session-pages.js';
+import { ObligationBadge, obligationHref } from './session-pages.js';
 import { LABEL_STATUS_LABELS, type LabelStatus } from '../../labels/index.js';
 
 export interface CalendarObligation { obligation: ObligationRow; labelNumber: string; trainingTitle: string; sessionName: string | null }
@@ -11,7 +11,7 @@ export interface CalendarSession { session: SessionRow; labelNumber: string; tra
 export interface CalendarLabel { id: string; number: string; trainingTitle: string; status: string; validFrom: string | null; validUntil: string | null }
 
 /** The calendar page. */
-export function CalendarPage(p: { ctx: PageContext; orgId: string; orgName: string; obligations: CalendarObligation[]; sessions: CalendarSession[]; labels: CalendarLabel[]; today: string; feedUrl: string; show: 'open' | 'all' }) {
+export function CalendarPage(p: { ctx: PageContext; orgId: string; orgName: string; obligations: CalendarObligation[]; sessions: CalendarSession[]; labels: CalendarLabel[]; today: string; feedUrl: string; show: 'open' | 'all'; learnerPages: boolean }) {
   const withState = p.obligations.map((o) => ({ ...o, state: obligationState(o.obligation.dueOn, !!o.obligation.doneAt, p.today) }));
   const late = withState.filter((o) => o.state === 'late');
   const shown = p.show === 'all' ? withState : withState.filter((o) => o.state !== 'done');
@@ -47,7 +47,11 @@ export function CalendarPage(p: { ctx: PageContext; orgId: string; orgName: stri
             {shown.map((o) => (
               <tr>
                 <td>{frDay(o.obligation.dueOn)}</td>
-                <td>{OBLIGATION_KIND_LABELS[o.obligation.kind as ObligationKind]}{o.obligation.year ? ` ${o.obligation.year}` : ''}</td>
+                <td>{(() => {
+                  const text = `${OBLIGATION_KIND_LABELS[o.obligation.kind as ObligationKind]}${o.obligation.year ? ` ${o.obligation.year}` : ''}`;
+                  const href = p.learnerPages && o.state !== 'done' ? obligationHref(p.orgId, o.obligation) : null;
+                  return href ? <a href={href}>{text}</a> : text;
+                })()}</td>
                 <td><a href={labelHref(o.obligation.labelId)}>{o.trainingTitle}</a></td>
                 <td>{o.obligation.sessionId && o.sessionName ? <a href={`${labelHref(o.obligation.labelId)}/${o.obligation.sessionId}`}>{o.sessionName}</a> : '—'}</td>
                 <td><ObligationBadge state={o.state} /></td>

@@ -35,7 +35,7 @@ function IndicatorCells({ i }: { i: Indicators }) {
 const INDICATOR_HEADERS = ['Apprenants', 'Femmes', 'QPV', 'ZRR ou FRR', 'QPV, ZRR ou FRR', 'Bac ou infra-bac', 'Sorties positives à 6 mois', 'Abandons'];
 
 /** The dashboard page. */
-export function CompliancePage(p: { ctx: PageContext; data: Compliance; filters: FiltersView; regions: string[]; today: string; exportQuery: string }) {
+export function CompliancePage(p: { ctx: PageContext; data: Compliance; filters: FiltersView; regions: string[]; today: string; exportQuery: string; staffSessionPages: boolean }) {
   const { data, filters } = p;
   const shownLabels: LabelLine[] = filters.risk ? data.labels.filter((l) => l.atRisk) : data.labels;
   const n = data.national;
@@ -95,7 +95,7 @@ export function CompliancePage(p: { ctx: PageContext; data: Compliance; filters:
               <tr>
                 <td>{frDay(o.dueOn)}</td>
                 <td>{o.daysLate} jour{o.daysLate > 1 ? 's' : ''}</td>
-                <td>{OBLIGATION_KIND_LABELS[o.kind]}{o.year ? ` ${o.year}` : ''}{o.sessionName ? ` — ${o.sessionName}` : ''}</td>
+                <td>{OBLIGATION_KIND_LABELS[o.kind]}{o.year ? ` ${o.year}` : ''}{o.sessionName ? <> — {p.staffSessionPages && o.sessionId ? <a href={`/gestion/suivi/sessions/${o.sessionId}/apprenants`}>{o.sessionName}</a> : o.sessionName}</> : null}</td>
                 <td><a href={`/gestion/labels/${o.labelId}`}>{o.trainingTitle}</a> ({o.labelNumber})</td>
                 <td>{o.organisationName}</td>
                 <td>{o.region}</td>

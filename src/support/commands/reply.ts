@@ -32,7 +32,7 @@ export async function staffReply(
     return { ok: false, message: STALE };
   }
   const token = await freshLink(tx, ticket.id, now);
-  const mailId = await enqueueMail(tx, replyMail(ticket, s.baseUrl, token, v.body), s.smtp);
+  const mailId = await enqueueMail(tx, replyMail(ticket, s.baseUrl, token, v.body, s.inbound), s.smtp);
   await recordAudit(tx, actor, { action: 'support.replied', objectType: 'support_ticket', objectId: ticket.id, after: { messageId: message.id, first: !ticket.firstAnsweredAt }, meta: { number: ticket.number } }, now);
   return { ok: true, mailId };
 }

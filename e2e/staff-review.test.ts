@@ -120,7 +120,7 @@ step('une candidature : étiquetée, suivie, recevabilité et notation', async (
   await visit(admin, `${applicationPath}/recevabilite`);
   // The admin assigns herself (keyboard: the select, then the button) to reach the scoring grid.
   await visit(admin, applicationPath);
-  await page.locator('#reviewerId').selectOption({ label: 'Alex Admin' });
+  await page.locator('#reviewerId').selectOption({ label: 'Alex Administrateur' });
   await page.locator('#reviewerId').focus();
   await page.keyboard.press('Tab');
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
@@ -145,7 +145,9 @@ step('comité : liste, séance, décision refusée sans motivation puis labellis
   await choose(page, 'outcome', 'labelled');
   await page.locator('#motivation').focus();
   await page.keyboard.type('Formation pertinente, bien ancrée dans le territoire.');
-  await page.getByRole('button', { name: 'Enregistrer la décision' }).focus();
+  // Tab from the motivation to the seed grant field (left empty: none was requested), Enter sends the form.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'seedGrant');
   const [res] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
   assert.ok((res?.status() ?? 0) < 400, `décision refusée ${await errorsShown(page)}`);
   await check(admin, 'décision enregistrée');

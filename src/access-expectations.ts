@@ -262,6 +262,7 @@ export const EXPECTED: Record<string, Expected> = {
   'GET /gestion/suivi': ['monitoring', 'admin'],
   'GET /gestion/suivi/export.csv': ['monitoring', 'admin'],
   'GET /gestion/suivi/export.xlsx': ['monitoring', 'admin'],
+  'GET /gestion/suivi/labels/:labelId': ['monitoring', 'admin'],
   // Learners (H6): a session's roster (personal data: the organisation's members; monitoring staff and admins), import, attestation, reports
   'GET /organisations/:orgId/sessions/:sessionId/apprenants': 'orgMember',
   'GET /organisations/:orgId/sessions/:sessionId/apprenants.csv': 'orgMember',

@@ -129,6 +129,11 @@ interface State {
   building: Promise<CatalogueIndex> | null;
   buildingKey: string;
   answers: Map<string, SearchResult>;
+  /** Rendered anonymous pages of the current index, by key. */
+  pages: Map<string, string>;
+  /** The version read in flight, and the next one (shared by the requests that arrived meanwhile). */
+  versionInFlight: Promise<number> | null;
+  versionNext: Promise<number> | null;
   /** QPV answers by address and day; classifications still running; whether answers arrived since the last build. */
   qpv: Map<string, QpvAnswer>;
   pending: Set<string>;
@@ -139,7 +144,7 @@ const MAX_ANSWERS = 500;
 
 function state(deps: AppDeps): State {
   let s = deps.services[KEY] as State | undefined;
-  if (!s) { s = { current: null, building: null, buildingKey: '', answers: new Map(), qpv: new Map(), pending: new Set(), qpvArrived: false }; deps.services[KEY] = s; }
+  if (!s) { s = { current: null, building: null, buildingKey: '', answers: new Map(), pages: new Map(), versionInFlight: null, versionNext: null, qpv: new Map(), pending: new Set(), qpvArrived: false }; deps.services[KEY] = s; }
   return s;
 }
 
@@ -175,11 +180,28 @@ export async function settleCatalogue(deps: AppDeps): Promise<CatalogueIndex> {
   return catalogueIndex(deps);
 }
 
+/**
+ * The data version, read by a query that started after this call: concurrent requests share one
+ * read (a request arriving while a read is in flight waits for the next one, which starts when the
+ * current one ends), so a committed change is always seen, at the cost of one query per read period.
+ */
+function readVersion(s: State, deps: AppDeps): Promise<number> {
+  if (!s.versionInFlight) {
+    const p = catalogueDataVersion(deps.database.db).finally(() => { if (s.versionInFlight === p) s.versionInFlight = null; });
+    s.versionInFlight = p;
+    return p;
+  }
+  if (!s.versionNext) {
+    s.versionNext = s.versionInFlight.catch(() => 0).then(() => { s.versionNext = null; return readVersion(s, deps); });
+  }
+  return s.versionNext;
+}
+
 /** The current index (rebuilt when the data version or the day changed). */
 export async function catalogueIndex(deps: AppDeps): Promise<CatalogueIndex> {
   const s = state(deps);
   const today = parisToday(deps.now());
-  const version = await catalogueDataVersion(deps.database.db);
+  const version = await readVersion(s, deps);
   const fresh = s.current && s.current.version === version && s.current.today === today;
   if (fresh && !(s.qpvArrived && s.pending.size === 0)) return s.current!;
   const key = `${version}|${today}|${fresh ? 'qpv' : ''}`;
@@ -189,7 +211,7 @@ export async function catalogueIndex(deps: AppDeps): Promise<CatalogueIndex> {
     s.building = (async () => {
       const entries = await buildEntries(deps.database.db, today, qpvClassifier(s, placeClassifierOf(deps), today));
       const index: CatalogueIndex = { version, today, entries, byNumber: new Map(entries.map((e) => [e.number.toUpperCase(), e])) };
-      if (!s.current || s.current.version <= version) { s.current = index; s.answers.clear(); }
+      if (!s.current || s.current.version <= version) { s.current = index; s.answers.clear(); s.pages.clear(); }
       return index;
     })();
     s.building.finally(() => { if (s.buildingKey === key) s.building = null; }).catch(() => {});
@@ -211,4 +233,12 @@ export async function cachedSearch(deps: AppDeps, query: SearchQuery): Promise<{
     }
   }
   return { index, result, key };
+}
+
+/** Rendered pages of this index version (anonymous visitors only), cleared when the index changes. */
+export function pageCache(deps: AppDeps, index: CatalogueIndex): Map<string, string> | null {
+  const s = state(deps);
+  if (s.current !== index) return null;
+  if (s.pages.size >= MAX_ANSWERS) s.pages.delete(s.pages.keys().next().value!);
+  return s.pages;
 }

@@ -12,7 +12,7 @@ import { PUBLIC } from '../platform/http/access.js';
 import { render, pageContext } from '../platform/http/render.js';
 import { clientIp } from '../platform/http/security.js';
 import { RateLimiter } from '../platform/http/rate-limit.js';
-import { cachedSearch, catalogueIndex, parisToday } from './catalogue.index.js';
+import { cachedSearch, catalogueIndex, parisToday, pageCache, type CatalogueIndex } from './catalogue.index.js';
 import { labelByNumber } from './catalogue.store.js';
 import { parseSearch, PARAMS, type SearchHit, type CatalogueEntry } from './search.js';
 import { labelVerdict, normaliseLabelNumber } from './label-check.js';
@@ -21,6 +21,23 @@ import { TrainingPage, TrainingGonePage } from './views/training-page.js';
 import { CheckFormPage, CheckResultPage } from './views/check-pages.js';
 import { MapPage } from './views/map-page.js';
 import { checkPath, trainingPath } from './views/format.js';
+
+/**
+ * Renders a public page; for an anonymous visitor without a flash message the HTML depends only on
+ * the URL and the index, so it is kept in the index's page cache.
+ */
+async function renderPublic(c: Context<AppEnv>, index: CatalogueIndex, key: string, build: () => unknown, status = 200): Promise<Response> {
+  const ctx = pageContext(c);
+  const cache = !ctx.actor && !ctx.flash && status === 200 ? pageCache(c.get('deps'), index) : null;
+  const hit = cache?.get(key);
+  if (hit) {
+    c.header('Cache-Control', 'no-store');
+    return c.html(hit);
+  }
+  const res = await render(c, build(), status);
+  if (cache) cache.set(key, await res.clone().text());
+  return res;
+}
 
 const queryOf = (c: Context<AppEnv>) => Object.fromEntries(PARAMS.map((k) => [k, c.req.query(k)]));
 
@@ -88,14 +105,14 @@ function registerApi(r: Parameters<Module>[0], deps: AppDeps) {
 export const catalogueModule: Module = (r, deps) => {
   r.get('/formations', PUBLIC, async (c) => {
     const { query, errors } = parseSearch(queryOf(c));
-    const { index, result } = await cachedSearch(deps, query);
-    return render(c, <SearchPage ctx={pageContext(c)} query={query} result={result} errors={errors} families={familiesIn(index.entries)} />, Object.keys(errors).length > 0 ? 422 : 200);
+    const { index, result, key } = await cachedSearch(deps, query);
+    return renderPublic(c, index, `recherche|${key}`, () => <SearchPage ctx={pageContext(c)} query={query} result={result} errors={errors} families={familiesIn(index.entries)} />, Object.keys(errors).length > 0 ? 422 : 200);
   });
 
   r.get('/formations/carte', PUBLIC, async (c) => {
     const level = c.req.query('niveau') === 'departements' ? 'departements' : 'regions';
-    const { result } = await cachedSearch(deps, parseSearch({}).query);
-    return render(c, <MapPage ctx={pageContext(c)} level={level} counts={level === 'regions' ? result.facets.region : result.facets.departement} total={result.total} />);
+    const { index, result } = await cachedSearch(deps, parseSearch({}).query);
+    return renderPublic(c, index, `carte|${level}`, () => <MapPage ctx={pageContext(c)} level={level} counts={level === 'regions' ? result.facets.region : result.facets.departement} total={result.total} />);
   });
 
   r.get('/formations/:number', PUBLIC, async (c) => {
@@ -106,7 +123,7 @@ export const catalogueModule: Module = (r, deps) => {
     const entry = number ? index.byNumber.get(number) : undefined;
     if (!entry) return render(c, <TrainingGonePage ctx={pageContext(c)} number={number ?? raw.slice(0, 30)} />, 404);
     const qr = await qrDataUrl(`${deps.config.baseUrl}${checkPath(entry.number)}`);
-    return render(c, <TrainingPage ctx={pageContext(c)} entry={entry} today={index.today} baseUrl={deps.config.baseUrl} qrDataUrl={qr} />);
+    return renderPublic(c, index, `fiche|${entry.number}`, () => <TrainingPage ctx={pageContext(c)} entry={entry} today={index.today} baseUrl={deps.config.baseUrl} qrDataUrl={qr} />);
   });
 
   r.get('/labels/verifier', PUBLIC, (c) => {

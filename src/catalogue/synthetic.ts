@@ -93,7 +93,7 @@ export async function seedSyntheticCatalogue(db: DbOrTx, o: { trainings: number;
   const orgRows = Array.from({ length: orgCount }, (_, i) => {
     const c = commune();
     return {
-      name: `${pick(ORG_PREFIX)} ${c.name} ${i + 1}`, siret: String(10_000_000_000_000 + i * 7919).slice(0, 14), nda: String(11_000_000_000 + i), qualiopiStatus: 'certified' as const,
+      name: `${pick(ORG_PREFIX)} ${c.name} ${i + 1}`, siret: `9${String((o.seed ?? 7) % 10_000).padStart(4, '0')}${String(i).padStart(9, '0')}`, nda: `9${String((o.seed ?? 7) % 1000).padStart(3, '0')}${String(i).padStart(7, '0')}`, qualiopiStatus: 'certified' as const,
       addressLine: `${1 + Math.floor(rnd() * 120)} ${pick(STREETS)}`, postcode: c.postcodes[0] ?? '00000', city: c.name,
       contactName: 'Accueil formation', contactEmail: `contact${i + 1}@formation-exemple.fr`, contactPhone: `01 ${String(10 + (i % 89)).padStart(2, '0')} 00 00 00`,
     };

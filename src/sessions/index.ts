@@ -3,6 +3,7 @@ export { trainingSessions, obligations, obligationReminders, sessionModality, se
 export { sessionForOrg, findSession, sessionsOfLabel, markObligationDone, type SessionRow, type ObligationRow } from './sessions.store.js';
 export { refreshObligations, refreshAllObligations } from './commands/refresh-obligations.js';
 export {
-  addMonths, addDays, parisDay, isDay, effectiveStart, effectiveEnd, obligationState, computeObligations, annualReportDueOn,
+  addMonths, addDays, parisDay, isDay, obligationKey, effectiveStart, effectiveEnd, obligationState, computeObligations, annualReportDueOn,
   OBLIGATION_KINDS, OBLIGATION_KIND_LABELS, OBLIGATION_STATE_LABELS, type ObligationKind, type ObligationState,
 } from './obligations.js';
+export { sessionBreaches, postponementNeedsChangeRequest, type Breach } from './sessions.js';

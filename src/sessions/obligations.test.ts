@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  addMonths, addDays, annualReportDueOn, obligationState, computeObligations, reminderStageOn, exceedsMonths, isDay,
+  addMonths, addDays, annualReportDueOn, obligationKey, obligationState, computeObligations, reminderStageOn, exceedsMonths, isDay,
   type SessionFacts,
 } from './obligations.js';
 
@@ -121,4 +121,9 @@ test('relances : J-7, J0 puis J+7, chacune jusqu’à la suivante', () => {
   assert.equal(reminderStageOn(due, '2026-04-07'), 'J+7');
   assert.equal(reminderStageOn(due, '2026-04-13'), 'J+7');
   assert.equal(reminderStageOn(due, '2026-04-14'), null);
+});
+
+test('les clés d’obligation calculées sont celles que donne obligationKey', () => {
+  const list = computeObligations({ id: 'L', validFrom: '2026-01-01' }, durations, [session()], '2026-01-10');
+  for (const o of list) assert.equal(o.key, obligationKey(o.kind, { labelId: 'L', sessionId: o.sessionId, year: o.year }));
 });

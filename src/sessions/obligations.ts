@@ -130,6 +130,13 @@ export interface ComputedObligation {
   doneAt: Date | null | undefined;
 }
 
+/** The stable key of an obligation row (what `markObligationDone` takes), e.g. the annual report of a year. */
+export function obligationKey(kind: ObligationKind, o: { labelId: string; sessionId?: string | null; year?: number | null }): string {
+  if (kind === 'annual_report') return `${o.labelId}:annual_report:${o.year}`;
+  if (kind === 'first_session') return `${o.labelId}:first_session`;
+  return `${o.sessionId}:${kind}`;
+}
+
 /** Effective start of a session: the confirmed one, else the planned one. */
 export function effectiveStart(s: Pick<SessionFacts, 'actualStart' | 'plannedStart'>): string {
   return s.actualStart ?? s.plannedStart;

@@ -139,6 +139,7 @@ test('report au-delà de 2 mois : enregistré, audité et affiché comme manquem
     const html = await (await client.get(`${base}/${s!.id}`)).text();
     assert.match(html, /démarre le 18\/05\/2026 au lieu du 16\/03\/2026 prévu d’abord/);
     assert.match(html, /Formateur indisponible au printemps/);
+    assert.ok(html.includes(`href="/organisations/${fx.org.id}/sessions/${s!.id}/attestation"`), 'la page de la session mène à l’attestation de démarrage');
     const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'session.postponed'), eq(auditLog.objectId, s!.id)));
     assert.deepEqual((audit!.meta as { breach: string }).breach, 'postponed_too_far');
 
@@ -287,6 +288,13 @@ test('tableau de suivi : obligations en retard, labels à risque, indicateurs et
     assert.match(html, /1 obligation en retard, 1 manquement/);
     assert.match(html, /Île-de-France/);
     assert.match(html, /50 %/, '1 femme sur 2');
+
+    const page = await (await staff.get(`/gestion/suivi/labels/${fx.label.id}`)).text();
+    assert.match(page, new RegExp(`Suivi du label ${fx.label.number}`));
+    assert.match(page, /ouvre 8 places/);
+    assert.match(page, /Session de printemps 2026/);
+    assert.match(page, /Femmes<\/th><td>50 %<\/td><td>1 sur 2<\/td><td>≥ 30 %<\/td>/);
+    assert.equal((await staff.get('/gestion/suivi/labels/00000000-0000-4000-8000-000000000000')).status, 404);
 
     const filtered = await (await staff.get('/gestion/suivi?region=Bretagne')).text();
     assert.match(filtered, /Obligations en retard \(0\)/);

@@ -36,6 +36,8 @@ test('manquements : première session hors délai, places insuffisantes, report 
   const { breaches } = sessionBreaches(label, RULES_2021, [s({ plannedStart: '2026-05-18', places: 8 })], '2026-02-01');
   assert.deepEqual(breaches.map((b) => b.code).sort(), ['first_session_late', 'postponed_too_far', 'too_few_places']);
   assert.match(breaches.find((b) => b.code === 'first_session_late')!.message, /au plus tard le 15\/04\/2026/);
+  const approved = sessionBreaches(label, RULES_2021, [s({ plannedStart: '2026-05-18', places: 8 })], '2026-02-01', { postponementApproved: (id) => id === 's1' });
+  assert.ok(!approved.breaches.some((b) => b.code === 'postponed_too_far'), 'un report approuvé par une demande de modification n’est pas un manquement');
   const fine = sessionBreaches(label, RULES_2021, [s({ plannedStart: '2026-04-15' })], '2026-02-01');
   assert.deepEqual(fine.breaches, [], 'report de 2 mois pile au dernier jour du délai : pas de manquement');
 });

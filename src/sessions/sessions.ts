@@ -103,7 +103,11 @@ function monthsBetween(from: string, to: string): number {
 }
 
 /** Breaches and warnings of a label's sessions on `today`. */
-export function sessionBreaches(label: { validFrom: string | null; validUntil: string | null }, rules: Rules, sessions: SessionForRules[], today: string): { breaches: Breach[]; warnings: Warning[] } {
+export function sessionBreaches(
+  label: { validFrom: string | null; validUntil: string | null }, rules: Rules, sessions: SessionForRules[], today: string,
+  /** Sessions whose postponement a change request approved (no breach for them). */
+  o: { postponementApproved?: (sessionId: string) => boolean } = {},
+): { breaches: Breach[]; warnings: Warning[] } {
   const breaches: Breach[] = [];
   const warnings: Warning[] = [];
   if (!label.validFrom) return { breaches, warnings };
@@ -142,7 +146,7 @@ export function sessionBreaches(label: { validFrom: string | null; validUntil: s
       breaches.push({ code: 'too_few_places', sessionId: s.id, message: `« ${s.name} » ouvre ${s.places} place${s.places > 1 ? 's' : ''}, pour au moins ${t.minLearnersPerSession} apprenants des publics de la GEN par session.` });
     }
     const start = effectiveStart(s);
-    if (exceedsMonths(s.initialStart, start, d.maxPostponementMonths)) {
+    if (exceedsMonths(s.initialStart, start, d.maxPostponementMonths) && !o.postponementApproved?.(s.id)) {
       breaches.push({ code: 'postponed_too_far', sessionId: s.id, message: `« ${s.name} » démarre le ${frDay(start)} au lieu du ${frDay(s.initialStart)} prévu d’abord : un report de plus de ${d.maxPostponementMonths} mois demande une demande de modification approuvée.` });
     }
   }

@@ -3,13 +3,16 @@ import type { Context } from 'hono';
 import type { Router } from '../platform/http/router.js';
 import type { AppEnv } from '../platform/http/context.js';
 import { render, pageContext } from '../platform/http/render.js';
+import { isUuid } from '../platform/http/access.js';
+import { renderErrorPage } from '../platform/views/error-page.js';
 import { recordAudit } from '../platform/audit/audit.store.js';
-import { complianceInputs, latestCallRules } from './sessions.store.js';
+import { complianceInputs, latestCallRules, sessionsOfLabel, obligationsOfLabel } from './sessions.store.js';
 import { compliance, filterInputs, type ComplianceFilters } from './compliance.js';
 import { complianceCsv, complianceXlsx } from './compliance-export.js';
 import { parisDay } from './obligations.js';
 import { monitoringAccess, sessionActor } from './sessions.policy.js';
 import { CompliancePage } from './views/compliance-page.js';
+import { StaffLabelPage } from './views/staff-label-page.js';
 
 function filtersOf(c: Context<AppEnv>): ComplianceFilters & { region: string; status: string; q: string; risk: boolean } {
   return { region: c.req.query('region') ?? '', status: c.req.query('statut') ?? '', q: (c.req.query('q') ?? '').slice(0, 100), risk: c.req.query('risque') === '1' };
@@ -45,6 +48,20 @@ export function registerComplianceRoutes(r: Router): void {
   r.get('/gestion/suivi', monitoringAccess('monitoring.view'), async (c) => {
     const d = await dashboard(c);
     return render(c, <CompliancePage ctx={pageContext(c)} data={d.data} filters={d.filters} regions={d.regions} today={d.today} exportQuery={exportQuery(d.filters)}
+      staffSessionPages={r.entries.some((e) => e.method === 'GET' && e.path === '/gestion/suivi/sessions/:sessionId/apprenants')} />);
+  });
+
+  r.get('/gestion/suivi/labels/:labelId', monitoringAccess('monitoring.view'), async (c) => {
+    const id = c.req.param('labelId');
+    if (!isUuid(id)) return renderErrorPage(c, 404);
+    const deps = c.get('deps');
+    const db = deps.database.db;
+    const today = parisDay(deps.now());
+    const input = (await complianceInputs(db)).find((l) => l.id === id.toLowerCase());
+    if (!input) return renderErrorPage(c, 404);
+    const line = compliance([input], today, null).labels[0]!;
+    return render(c, <StaffLabelPage ctx={pageContext(c)} line={line} validFrom={input.validFrom} validUntil={input.validUntil}
+      sessions={await sessionsOfLabel(db, input.id)} obligations={await obligationsOfLabel(db, input.id)} today={today}
       staffSessionPages={r.entries.some((e) => e.method === 'GET' && e.path === '/gestion/suivi/sessions/:sessionId/apprenants')} />);
   });
 

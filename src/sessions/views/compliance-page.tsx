@@ -96,7 +96,7 @@ export function CompliancePage(p: { ctx: PageContext; data: Compliance; filters:
                 <td>{frDay(o.dueOn)}</td>
                 <td>{o.daysLate} jour{o.daysLate > 1 ? 's' : ''}</td>
                 <td>{OBLIGATION_KIND_LABELS[o.kind]}{o.year ? ` ${o.year}` : ''}{o.sessionName ? <> — {p.staffSessionPages && o.sessionId ? <a href={`/gestion/suivi/sessions/${o.sessionId}/apprenants`}>{o.sessionName}</a> : o.sessionName}</> : null}</td>
-                <td><a href={`/gestion/labels/${o.labelId}`}>{o.trainingTitle}</a> ({o.labelNumber})</td>
+                <td><a href={`/gestion/suivi/labels/${o.labelId}`}>{o.trainingTitle}</a> ({o.labelNumber})</td>
                 <td>{o.organisationName}</td>
                 <td>{o.region}</td>
               </tr>
@@ -110,7 +110,7 @@ export function CompliancePage(p: { ctx: PageContext; data: Compliance; filters:
         <ul>
           {data.atRisk.map((l) => (
             <li>
-              <a href={`/gestion/labels/${l.id}`}>{l.trainingTitle}</a> ({l.number}, {l.organisationName}) : {l.late} obligation{l.late > 1 ? 's' : ''} en retard, {l.breaches.length} manquement{l.breaches.length > 1 ? 's' : ''}
+              <a href={`/gestion/suivi/labels/${l.id}`}>{l.trainingTitle}</a> ({l.number}, {l.organisationName}) : {l.late} obligation{l.late > 1 ? 's' : ''} en retard, {l.breaches.length} manquement{l.breaches.length > 1 ? 's' : ''}
               {l.breaches.length ? <ul>{l.breaches.map((b) => <li>{b.message}</li>)}</ul> : null}
             </li>
           ))}
@@ -126,7 +126,7 @@ export function CompliancePage(p: { ctx: PageContext; data: Compliance; filters:
             {shownLabels.length === 0 ? <tr><td colspan={12}>Aucun label ne correspond aux filtres.</td></tr> : null}
             {shownLabels.map((l) => (
               <tr>
-                <th scope="row"><a href={`/gestion/labels/${l.id}`}>{l.number}</a><br /><span class="fr-hint-text">{l.trainingTitle} — {l.organisationName} — {LABEL_STATUS_LABELS[l.status as LabelStatus] ?? l.status}</span></th>
+                <th scope="row"><a href={`/gestion/suivi/labels/${l.id}`}>{l.number}</a><br /><span class="fr-hint-text">{l.trainingTitle} — {l.organisationName} — {LABEL_STATUS_LABELS[l.status as LabelStatus] ?? l.status}</span></th>
                 <td>{l.region}</td>
                 <td>{l.sessions}</td>
                 <td>{l.late}</td>

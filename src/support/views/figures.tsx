@@ -85,7 +85,7 @@ export function FiguresPage({ ctx, figures, from, to, state }: { ctx: PageContex
       </table></div>
 
       <h2>Par semaine</h2>
-      <div class="lg-chart-wrap" aria-hidden="false"><WeekChart weeks={f.byWeek} /></div>
+      <div class="lg-chart-wrap"><WeekChart weeks={f.byWeek} /></div>
       <div class="fr-table"><table>
         <caption>Demandes reçues par semaine (du lundi au dimanche)</caption>
         <thead><tr><th scope="col">Semaine du</th><th scope="col">Demandes</th></tr></thead>

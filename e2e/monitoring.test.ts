@@ -4,7 +4,7 @@
  * days), goes to the sessions of her active label, submits an empty declaration (error summary),
  * then declares a session with too few places: its obligations appear and the breach is shown.
  * The ICS feed of the calendar answers. Samir (monitoring) reads the compliance dashboard, filters
- * the labels at risk and exports them. Every page visited passes axe (WCAG 2.1 AA). Steps run in
+ * the labels at risk, exports them and opens the monitoring page of Paula's label. Every page visited passes axe (WCAG 2.1 AA). Steps run in
  * order; after a failure the next ones are skipped.
  */
 import { test, before, after, type TestContext } from 'node:test';
@@ -134,4 +134,15 @@ step('Samir (suivi-évaluation) lit le tableau de suivi, filtre les labels à ri
   const csv = await page.request.get(`${server.url}/gestion/suivi/export.csv?risque=1`);
   assert.equal(csv.status(), 200);
   assert.match(await csv.text(), /Label;Formation;Organisme;Région/);
+});
+
+step('Samir ouvre le suivi d’un label à risque : manquements, sessions, échéances et indicateurs', async () => {
+  assert.ok(samir);
+  const { page } = samir;
+  await follow(samir, ACTIVE_LABEL);
+  assert.match(new URL(page.url()).pathname, /^\/gestion\/suivi\/labels\/[0-9a-f-]{36}$/);
+  const text = await page.locator('main').innerText();
+  assert.match(text, /Session de démonstration e2e/);
+  assert.match(text, /ouvre 8 places/);
+  assert.match(text, /Indicateurs des apprenants du label/);
 });

@@ -161,6 +161,12 @@ step('Paula remplit le bilan de fin de la session terminée', async () => {
   assert.ok(status < 400, `bilan refusé ${await errorsShown(page)}`);
   await check(paula);
   assert.match(await page.locator('main').innerText(), /bilan remis le/);
+  await follow(paula, 'Situations à 3 mois');
+  await page.locator('select[name^="situation_"]').first().selectOption('cdi');
+  const saved = await submitFormOf(page, (await page.locator('select[name^="situation_"]').first().getAttribute('id'))!);
+  assert.ok(saved < 400, `situations refusées ${await errorsShown(page)}`);
+  await check(paula);
+  assert.match(await page.locator('main').innerText(), /Situations à 3 mois enregistrées \(1 modifiée\(s\)\)/);
 });
 
 step('Samir (suivi-évaluation) lit la liste et accepte le bilan : les adresses sont réduites à la commune', async () => {
@@ -175,4 +181,10 @@ step('Samir (suivi-évaluation) lit la liste et accepte le bilan : les adresses 
   assert.ok(status < 400, `acceptation refusée ${await errorsShown(page)}`);
   await check(samir);
   assert.match(await page.locator('main').innerText(), /adresse\(s\) réduite\(s\) à la commune/);
+  await page.locator('tbody a[href*="/apprenants/"]').first().click();
+  await page.waitForLoadState('load');
+  await check(samir);
+  const text = await page.locator('main').innerText();
+  assert.match(text, /réduite à la commune/);
+  assert.match(text, /Droit d’accès/);
 });

@@ -152,10 +152,10 @@ step('comité : liste, séance, décision refusée sans motivation puis labellis
   assert.ok((res?.status() ?? 0) < 400, `décision refusée ${await errorsShown(page)}`);
   await check(admin, 'décision enregistrée');
   await visit(admin, `${meetingPath}/courriers`);
-  assert.match(await main(admin), /Formation labellisée : Développeur web/);
-  await clickButton(page, /Envoyer les 1 courrier/);
+  assert.match(await page.locator('input[name="subject"]').first().inputValue(), /Formation labellisée : Développeur web/);
+  await clickButton(page, /Envoyer le courrier en attente/);
   await check(admin, 'courriers envoyés');
-  assert.match(await main(admin), /Envoyé le/);
+  assert.match(await main(admin), /Envoyé le/i);
   await visit(admin, `${meetingPath}/proces-verbal`);
   assert.match(await main(admin), /Formation pertinente/);
   const pdf = await page.request.get(`${meetingPath}/proces-verbal.pdf`);

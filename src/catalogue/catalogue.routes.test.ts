@@ -66,7 +66,7 @@ test('la page de la formation : certification, lieux, sessions, contact, label, 
   assert.match(html, /<h1>Développeur web et web mobile<\/h1>/);
   assert.match(html, /RNCP – RNCP31114/);
   assert.match(html, /Campus de Montreuil/);
-  assert.match(html, /1er septembre 2026 \(prévisionnelle\)/);
+  assert.match(html, /Du 1er septembre 2026 au 31 mars 2027<\/strong> \(dates prévisionnelles\)/);
   assert.match(html, /Simplon Montreuil/);
   assert.match(html, /Valable du 15 janvier 2026 au 14 janvier 2029/);
   assert.match(html, new RegExp(`href="/labels/verifier/${number(montreuil)}"`));
@@ -85,7 +85,7 @@ test('les sessions déclarées remplacent les sessions prévues et apparaissent 
     place: { address: '55 rue de Vincennes', postcode: '93100', commune: 'Montreuil', inseeCode: '93048', qpv: null }, modality: 'hybride', places: 18, workStudy: true,
   });
   const html = await (await t.client().get(`/formations/${number(montreuil)}`)).text();
-  assert.match(html, /12 octobre 2026/);
+  assert.match(html, /Du 12 octobre 2026 au 28 mai 2027<\/strong> – Montreuil, hybride – 18 places/);
   assert.doesNotMatch(html, /prévisionnelle/);
   const api = await (await t.client().get('/api/v1/formations?alternance=oui&modalite=hybride')).json() as { total: number; results: { number: string; nextSession: { places: number } }[] };
   assert.equal(api.total, 1);
@@ -106,6 +106,9 @@ test('l’API : mêmes filtres, CORS, ETag et 304, erreur 400 en français', asy
   assert.ok(etag);
   const again = await t.app.request('/api/v1/formations?q=reseaux', { headers: { 'If-None-Match': etag } });
   assert.equal(again.status, 304);
+  const doc = await (await c.get('/api/v1/openapi.json')).json() as { paths: Record<string, { get?: { parameters: { name: string }[] } }> };
+  assert.ok(doc.paths['/api/v1/territoire/point'], 'même fichier OpenAPI que l’API territoire');
+  assert.deepEqual(doc.paths['/api/v1/formations']!.get!.parameters.map((p) => p.name).sort(), ['alternance', 'commune', 'debut', 'departement', 'famille', 'fin', 'modalite', 'niveau', 'page', 'q', 'qpv', 'rayon', 'region', 'repertoire', 'tri']);
   const bad = await c.get('/api/v1/formations?niveau=12');
   assert.equal(bad.status, 400);
   assert.deepEqual(await bad.json(), { error: 'Ce niveau n’existe pas.', field: 'niveau' });
@@ -150,4 +153,14 @@ test('un label suspendu ou retiré disparaît aussitôt du catalogue, de la page
   await setLabelState(t.deps, montreuil.label.id, { status: 'withdrawn' });
   const api = await (await c.get('/api/v1/formations')).json() as { total: number };
   assert.equal(api.total, 0);
+});
+
+test('une page gardée en cache pour les visiteurs anonymes n’est jamais servie à une personne connectée', async () => {
+  const anon = await (await t.client().get('/formations/carte')).text();
+  assert.match(anon, /Se connecter/);
+  const c = t.client();
+  await c.loginAs(montreuil.admin.id);
+  const signedIn = await (await c.get('/formations/carte')).text();
+  assert.doesNotMatch(signedIn, /Se connecter/);
+  assert.match(signedIn, /action="\/deconnexion"/);
 });

@@ -194,3 +194,16 @@ test('le bloc « réclamations et inspections » de la page d’un label : pour 
   assert.match(html, /Inspection du 24\/07\/2025/);
   assert.match(html, /Conforme avec observations/);
 });
+
+test('la page du label montre réclamations et inspections au suivi-évaluation, pas à l’instruction', async () => {
+  const res = await monitor.get(`/gestion/labels/${fixture.label.id}`);
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.match(html, /<h2 id="reclamations-titre">Réclamations<\/h2>/);
+  assert.match(html, /Ouvrir une inspection/);
+  assert.match(html, /Inspection du 24\/07\/2025/);
+  const other = await instructor.get(`/gestion/labels/${fixture.label.id}`);
+  assert.equal(other.status, 200);
+  const otherHtml = await other.text();
+  assert.doesNotMatch(otherHtml, /reclamations-titre|Ouvrir une inspection|plaignant/);
+});

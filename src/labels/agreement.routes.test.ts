@@ -71,6 +71,9 @@ test('signature électronique par l’administrateur puis contresignature : le l
   const monitoring = await createUser(t.deps, { staff: ['monitoring'], fullName: 'Samir Suivi' });
   const gen = t.client();
   await gen.loginAs(monitoring.id);
+  const staffList = await (await gen.get('/gestion/labels')).text();
+  assert.match(staffList, /attend(ent)? la contresignature de la GEN/);
+  assert.match(staffList, /À contresigner/);
   assert.match(await (await gen.get(`/gestion/labels/${label.id}`)).text(), /Contresigner la convention/);
   const counter = await gen.post(`/gestion/labels/${label.id}/contresigner`, { contresigne: 'oui' });
   assert.equal(counter.status, 303);

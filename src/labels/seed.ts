@@ -16,7 +16,7 @@ import { readSection } from '../applications/sections/parse.js';
 import { familyOptions } from '../applications/dossier.js';
 import { completeValues } from '../applications/sample-values.js';
 import { applicationReviews, syncReviews } from '../review/index.js';
-import { insertDecision, insertMeeting } from '../review/committee.store.js';
+import { insertDecision, insertMeeting, markMinutesValidated } from '../review/committee.store.js';
 import { createLabel } from './commands/create-label.js';
 import { countersign, signAsOrganisation, signingDay, validityOf } from './commands/sign-agreement.js';
 import { changeLabelStatus } from './commands/change-status.js';
@@ -71,6 +71,8 @@ export async function seedDemoLabels(tx: Tx, deps: AppDeps, now: Date): Promise<
       meetingId: meeting.id, applicationId: app!.id, outcome: 'labelled', motivation: 'Formation en adéquation avec les besoins du territoire.',
       meanScore: '7.80', seedGrant, decidedBy: alex.id, decidedAt,
     });
+    // A past meeting: its minutes are validated, its decisions locked.
+    await markMinutesValidated(tx, meeting.id, alex.id, decidedAt);
     const label = await createLabel(tx, alex, { applicationId: app!.id, organisationId: org.id, callId: call.call.id, decisionId: decision!.id, trainingTitle: title, timezone: call.call.timezone }, decidedAt);
     await tx.update(applications).set({ updatedAt: decidedAt }).where(eq(applications.id, app!.id));
     return label.id;

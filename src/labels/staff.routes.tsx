@@ -23,6 +23,7 @@ import { labelAccess, labelActor, labelMay } from './labels.policy.js';
 import { labelCan, LABEL_STATUS_LABELS } from './label.states.js';
 import { dayIn } from './label.js';
 import { StaffLabelPage } from './views/staff-label-page.js';
+import { loadLabelSupervision } from '../inspections/label-supervision.js';
 
 const statusForm = z.object({
   evenement: z.enum(STAFF_EVENTS, { message: 'Choisissez une décision.' }),
@@ -57,7 +58,8 @@ async function page(c: Context<AppEnv>, found: FoundLabel, state?: FormState, st
     answerRequest: manage && !!found.label.terminationRequestedAt,
   };
   const history = (await objectHistory(db, 'label', found.label.id)).map((e) => ({ id: e.id, at: String(e.at), actorLabel: e.actorLabel, action: e.action, after: e.after }));
-  return render(c, <StaffLabelPage ctx={pageContext(c)} found={found} signatures={signatures} history={history} may={may} today={dayIn(deps.now(), found.timezone)} state={state} />, status);
+  const supervision = await loadLabelSupervision(db, found.label.id, actor?.staffRoles ?? []);
+  return render(c, <StaffLabelPage ctx={pageContext(c)} found={found} signatures={signatures} history={history} may={may} today={dayIn(deps.now(), found.timezone)} state={state} supervision={supervision} />, status);
 }
 
 /** Registers the staff routes of one label. */

@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { createTestApp, createUser, createOrganisation, type TestApp, type TestClient } from '../platform/testing/harness.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { mailOutbox } from '../platform/mail/mail.schema.js';
@@ -72,6 +73,11 @@ test('un fichier correct est importé : colonnes devinées, adresses placées av
   const audit = await t.deps.database.db.select().from(auditLog).where(and(eq(auditLog.objectId, w.session.id)));
   assert.ok(audit.some((a) => a.action === 'learners.import'));
   assert.ok(audit.some((a) => a.action === 'learners.roster_viewed'), 'la consultation de la liste est journalisée');
+  const csv = await w.client.get(`${w.base}/apprenants.csv`);
+  assert.equal(csv.status, 200);
+  assert.match(await csv.text(), /^\ufeffNom;Prénom;Sexe/);
+  const exported = await t.deps.database.db.select().from(auditLog).where(and(eq(auditLog.objectId, w.session.id), eq(auditLog.action, 'learners.exported')));
+  assert.equal(exported.length, 1, 'l’export de données personnelles est journalisé');
 });
 
 test('un fichier avec 3 lignes fausses : toutes les erreurs par ligne et colonne, rien n’est enregistré', async () => {
@@ -96,6 +102,22 @@ test('un fichier Latin-1 (Windows-1252) est reconnu et les accents gardés', asy
   assert.equal(res.status, 303);
   const names = (await rowsOf(w.session.id)).map((r) => r.lastName).sort();
   assert.deepEqual(names, ['Hélène', 'Noël']);
+});
+
+test('un classeur XLSX est importé, dates de naissance en cellules date comprises', async () => {
+  const w = await world();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Apprenants');
+  ws.addRow(['NOM', 'Prénom', 'Genre', 'Né le', 'E-mail', 'Adresse postale', 'Niveau', 'Statut']);
+  ws.addRow(['Bernard', 'Louise', 'Femme', new Date(Date.UTC(1998, 6, 14)), 'louise@exemple.fr', '29 rue Myrha 75018 Paris', 'Bac+3 ou plus', 'Salarié']);
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
+  const res = await importFile(w.client, w.base, bytes, 'apprenants.xlsx');
+  assert.equal(res.status, 303);
+  const [l] = await rowsOf(w.session.id);
+  assert.equal(l!.birthDate, '1998-07-14');
+  assert.equal(l!.educationLevel, 'bac_3_plus');
+  assert.equal(l!.entrySituation, 'employee');
+  assert.equal(l!.rqth, false);
 });
 
 test('5 000 lignes sont importées d’un coup', async () => {

@@ -69,6 +69,8 @@ export interface AgendaItem {
   publics: Record<string, unknown>;
   /** Meetings that deferred the application to this cut-off. */
   deferred: number;
+  /** Admissibility criteria met (reviewer's verdicts), partners confirmed among those asked, Région opinions received. */
+  criteriaMet: number; partnersConfirmed: number; partnersAsked: number; regionOpinions: string[];
 }
 
 /** Admissible applications of the cut-off (scored or not, decided or not), best mean score first. */
@@ -80,6 +82,10 @@ export async function agenda(db: DbOrTx, cutoffId: string, viewerId: string, gap
     funding: sql<Record<string, unknown> | null>`(select x.data from application_sections x where x.application_id = ${applications.id} and x.section_key = 'funding')`,
     publics: sql<Record<string, unknown> | null>`(select x.data from application_sections x where x.application_id = ${applications.id} and x.section_key = 'publics')`,
     deferred: sql<number>`(select count(*)::int from committee_decisions d where d.application_id = ${applications.id} and d.outcome::text = 'deferred')`,
+    criteriaMet: sql<number>`(select count(*)::int from admissibility_verdicts v where v.application_id = ${applications.id} and v.verdict = 'met')`,
+    partnersConfirmed: sql<number>`(select count(*)::int from partner_confirmations p where p.application_id = ${applications.id} and p.status::text = 'confirmed')`,
+    partnersAsked: sql<number>`(select count(*)::int from partner_confirmations p where p.application_id = ${applications.id})`,
+    regionOpinions: sql<string[] | null>`(select array_agg(o.opinion::text order by o.region_name) from region_opinions o where o.application_id = ${applications.id} and o.opinion is not null)`,
   }).from(applicationReviews)
     .innerJoin(applications, eq(applications.id, applicationReviews.applicationId))
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
@@ -99,6 +105,7 @@ export async function agenda(db: DbOrTx, cutoffId: string, viewerId: string, gap
       mean: agg?.mean ?? null, spread: agg?.spread ?? null, needsDiscussion: agg?.needsDiscussion ?? false,
       decision: r.outcome ? { outcome: r.outcome as 'labelled' | 'rejected', motivation: r.motivation!, meetingId: r.meetingId!, seedGrant: r.seedGrant } : null,
       funding: r.funding ?? {}, publics: r.publics ?? {}, deferred: r.deferred,
+      criteriaMet: r.criteriaMet, partnersConfirmed: r.partnersConfirmed, partnersAsked: r.partnersAsked, regionOpinions: r.regionOpinions ?? [],
     };
   });
   return items.sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1) || a.trainingTitle.localeCompare(b.trainingTitle, 'fr'));

@@ -4,3 +4,6 @@ export { REVIEW_STATES, REVIEW_STATE_LABELS, type ReviewState } from './review.s
 export { STATUS_LABELS, workspaceStatus, type WorkspaceStatus } from './review.js';
 export { findReview, syncReviews } from './review.store.js';
 export { decisionOf } from './committee.store.js';
+export { applicationFacts, mayOnApplication } from './facts.js';
+export { seesAllApplications } from './review.policy.js';
+export { deferralsOf } from './committee.store.js';

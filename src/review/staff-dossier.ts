@@ -14,7 +14,7 @@ import {
 import { decisionOf, deferralsOf } from './committee.store.js';
 import { applicationPermissions, reviewMay, seesAllApplications, type ApplicationPermissions } from './review.policy.js';
 import { applicationFacts } from './facts.js';
-import { groupReviewers, isFollowing, listTags, settingsOf, tagsOf, type ReviewSettings, type TagRow } from './staffing.store.js';
+import { groupReviewers, isFollowing, listGroups, listTags, settingsOf, tagsOf, type ReviewSettings, type TagRow } from './staffing.store.js';
 import { workspaceStatus, type WorkspaceStatus } from './review.js';
 import { aggregate, type ScoreAggregate } from './scoring.js';
 
@@ -38,6 +38,8 @@ export interface StaffDossier {
   tags: Awaited<ReturnType<typeof tagsOf>>;
   allTags: TagRow[];
   following: boolean;
+  /** Reviewer groups covering the application's région, with their lead. */
+  groups: { name: string; lead: string | null }[];
   /** Earlier committee deferrals of the application. */
   deferrals: Awaited<ReturnType<typeof deferralsOf>>;
   timeline: Awaited<ReturnType<typeof objectHistory>>;
@@ -61,6 +63,8 @@ export async function loadStaffDossier(db: DbOrTx, actor: Actor, applicationId: 
     settingsOf(db, owner.callId), groupReviewers(db, review.regionCode), tagsOf(db, [applicationId]), listTags(db), isFollowing(db, actor.userId, applicationId),
     deferralsOf(db, applicationId),
   ]);
+  const groups = (await listGroups(db)).filter((g) => review.regionCode && g.regions.includes(review.regionCode))
+    .map((g) => ({ name: g.name, lead: g.members.find((m) => m.lead)?.fullName ?? null }));
   // A group's lead assigns among the group's reviewers; admins among every reviewer.
   const reviewers = seesAllApplications(actor) || groupMembers.length === 0 ? allReviewers : groupMembers;
   const labelHistory = label ? await objectHistory(db, 'label', label.id) : [];
@@ -70,7 +74,7 @@ export async function loadStaffDossier(db: DbOrTx, actor: Actor, applicationId: 
   return {
     dossier, review, status: workspaceStatus(owner.state, review.state), assignments, verdicts, corrections,
     sheets, hiddenSheets: allSheets.length - sheets.length, mySheet, scores: aggregate(sheets.map((s) => s.total), settings.discussionGap),
-    settings, tags, allTags, following, deferrals,
+    settings, tags, allTags, following, deferrals, groups,
     decision, label, timeline: [...history, ...labelHistory].sort((a, b) => a.id - b.id),
     assignable: reviewers.filter((r) => !taken.has(r.id)), may: applicationPermissions(actor, facts),
   };

@@ -85,7 +85,7 @@ export async function sessionFacts(db: DbOrTx, labelId: string): Promise<Session
     return {
       id: s.id, status: s.status, plannedStart: s.plannedStart, plannedEnd: s.plannedEnd, actualStart: s.actualStart, actualEnd: s.actualEnd,
       startAttestedAt: s.startAttestedAt, endReportedAt: s.endReportedAt,
-      learners: c?.n ?? 0, with3m: c?.with3m ?? 0, with6m: c?.with6m ?? 0, learnersUpdatedAt: c?.last ? new Date(c.last) : null,
+      learners: c?.n ?? 0, with3m: c?.with3m ?? 0, with6m: c?.with6m ?? 0, learnersUpdatedAt: c?.last && !Number.isNaN(new Date(c.last).getTime()) ? new Date(c.last) : null,
     };
   });
 }

@@ -97,22 +97,15 @@ export function TrainingPage({ ctx, entry: e, today, baseUrl, qrDataUrl }: Train
           </dl>
           <h2>Prochaines sessions</h2>
           {upcoming.length === 0 ? <p>Aucune session annoncée pour le moment. Contactez l’organisme pour connaître les prochaines dates.</p> : (
-            <div class="fr-table fr-table--no-caption"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
-              <table>
-                <caption>Prochaines sessions</caption>
-                <thead><tr><th scope="col">Début</th><th scope="col">Fin</th><th scope="col">Lieu</th><th scope="col">Places</th></tr></thead>
-                <tbody>
-                  {upcoming.map((s) => (
-                    <tr>
-                      <td>{longDate(s.start)}{s.provisional ? ' (prévisionnelle)' : ''}</td>
-                      <td>{s.end ? longDate(s.end) : '–'}</td>
-                      <td>{s.place ? `${s.place.city}${s.modality ? ` – ${MODALITY_LABELS[s.modality]}` : ''}` : s.modality ? MODALITY_LABELS[s.modality] : 'Voir les lieux'}</td>
-                      <td>{s.places !== null ? frNumber(s.places) : 'Non communiqué'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div></div></div></div>
+            <ul class="lg-catalogue-sessions">
+              {upcoming.map((s) => (
+                <li>
+                  <strong>Du {longDate(s.start)}{s.end ? ` au ${longDate(s.end)}` : ''}</strong>{s.provisional ? ' (dates prévisionnelles)' : ''}
+                  {' – '}{s.place ? `${s.place.city}${s.modality ? `, ${MODALITY_LABELS[s.modality].toLowerCase()}` : ''}` : s.modality ? MODALITY_LABELS[s.modality] : 'voir les lieux'}
+                  {' – '}{s.places !== null ? plural(s.places, 'place', 'places') : 'nombre de places non communiqué'}
+                </li>
+              ))}
+            </ul>
           )}
           <h2>Lieux de formation</h2>
           {e.places.length === 0 ? <p>Lieux non renseignés.</p> : (

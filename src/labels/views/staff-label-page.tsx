@@ -7,6 +7,7 @@ import type { SignatureRow } from '../agreement.store.js';
 import { STATUS_EVENT_LABELS } from '../label.states.js';
 import type { StaffEvent } from '../commands/change-status.js';
 import { History, LabelFacts, Signatures, StatusBadge } from './parts.js';
+import { LabelSupervisionBlock, type LabelSupervision } from '../../inspections/label-supervision.js';
 
 /** What the staff label page shows. */
 export interface StaffLabelPageProps {
@@ -18,6 +19,8 @@ export interface StaffLabelPageProps {
   may: { countersign: boolean; recordCopy: boolean; events: StaffEvent[]; answerRequest: boolean };
   today: string;
   state?: FormState;
+  /** Complaints and inspections (monitoring team and admins only; src/inspections). */
+  supervision?: LabelSupervision | null;
 }
 
 const EVENT_HINTS: Record<StaffEvent, string> = {
@@ -110,6 +113,8 @@ export function StaffLabelPage(p: StaffLabelPageProps) {
           </Form>
         </>
       ) : null}
+
+      {p.supervision ? <LabelSupervisionBlock {...p.supervision} /> : null}
 
       <h2>Historique</h2>
       <History entries={p.history} />

@@ -34,6 +34,7 @@ export function ApplicationPage({ ctx, s, state, message, panels }: ApplicationP
         <dt>Appel</dt><dd>{s.dossier.call.call.title}</dd>
         <dt>Déposée le</dt><dd>{parisDateTime(app.submittedAt)}</dd>
         <dt>Région du lieu principal</dt><dd>{s.review.regionName ?? 'Inconnue'}{s.review.departementCode ? ` (${s.review.departementCode})` : ''}</dd>
+        <dt>Groupe d’instruction</dt><dd>{s.groups.length ? s.groups.map((g) => `${g.name}${g.lead ? ` (responsable : ${g.lead})` : ''}`).join(' ; ') : 'Aucun groupe ne couvre cette région'}</dd>
         <dt>Note moyenne</dt><dd>{formatScore(s.scores?.mean)}{s.scores ? ` – médiane ${formatScore(s.scores.median)}, écart ${s.scores.spread.toLocaleString('fr-FR')} point(s)` : ''}</dd>
       </dl>
       <ApplicationTabs applicationId={app.id} current="dossier" may={s.may} />

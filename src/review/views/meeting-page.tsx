@@ -26,6 +26,7 @@ export interface MeetingProps {
 }
 
 const OUTCOME = { labelled: 'Labellisée', rejected: 'Refusée' } as const;
+const OPINIONS: Record<string, string> = { favourable: 'favorable', reserved: 'réservé', unfavourable: 'défavorable' };
 
 /** The page. */
 export function MeetingPage(p: MeetingProps) {
@@ -48,9 +49,9 @@ export function MeetingPage(p: MeetingProps) {
       <div class="fr-table lg-table-wrap">
         <table>
           <caption>Ordre du jour de la séance</caption>
-          <thead><tr><th scope="col">Rang</th><th scope="col">Formation</th><th scope="col">Région</th><th scope="col">Note moyenne</th><th scope="col">Écart</th><th scope="col">Décision</th></tr></thead>
+          <thead><tr><th scope="col">Rang</th><th scope="col">Formation</th><th scope="col">Région</th><th scope="col">Note moyenne</th><th scope="col">Écart</th><th scope="col">Recevabilité, partenaires, Région</th><th scope="col">Décision</th></tr></thead>
           <tbody>
-            {p.items.length === 0 ? <tr><td colspan={6}>Aucune candidature recevable pour ce relevé.</td></tr> : null}
+            {p.items.length === 0 ? <tr><td colspan={7}>Aucune candidature recevable pour ce relevé.</td></tr> : null}
             {p.items.map((it, i) => (
               <tr>
                 <td>{i + 1}</td>
@@ -58,6 +59,12 @@ export function MeetingPage(p: MeetingProps) {
                 <td>{it.regionName ?? '—'}</td>
                 <td>{formatScore(it.mean)} <span class="fr-text--xs">({it.totals.length} note{it.totals.length > 1 ? 's' : ''})</span></td>
                 <td>{it.spread === null ? '—' : it.spread.toLocaleString('fr-FR')}{it.needsDiscussion ? <> <span class="fr-badge fr-badge--sm fr-badge--warning">À discuter</span></> : null}</td>
+                <td class="fr-text--sm">
+                  {it.criteriaMet} critère{it.criteriaMet > 1 ? 's' : ''} de recevabilité rempli{it.criteriaMet > 1 ? 's' : ''}<br />
+                  Partenaires : {it.partnersAsked ? `${it.partnersConfirmed} confirmé(s) sur ${it.partnersAsked} sollicité(s)` : 'aucun sollicité'}<br />
+                  Région : {it.regionOpinions.length ? it.regionOpinions.map((o) => OPINIONS[o] ?? o).join(', ') : 'pas d’avis reçu'}
+                  {it.deferred ? <><br /><span class="fr-badge fr-badge--sm fr-badge--info">Reportée {it.deferred} fois</span></> : null}
+                </td>
                 <td>
                   {it.decision ? <><strong>{OUTCOME[it.decision.outcome]}</strong>{it.decision.seedGrant ? ` – subvention ${euros(it.decision.seedGrant)}` : ''}<br /><span class="fr-text--xs">{it.decision.motivation}</span></>
                     : p.canManage && !locked ? <a class="fr-btn fr-btn--sm" href={`${path}/decisions/${it.applicationId}`}>Décider<span class="fr-sr-only"> pour {it.trainingTitle}</span></a> : 'En attente'}

@@ -30,7 +30,7 @@ export function OutboxPage(p: OutboxProps) {
       {p.mails.length === 0 ? <p>Aucune décision n’a encore été prise pendant cette séance.</p> : null}
       {unsent > 0 ? (
         <Form action={`${path}/courriers/envoyer`} csrf={p.ctx.csrfToken}>
-          <button type="submit" class="fr-btn fr-mb-4w">Envoyer les {unsent} courrier{unsent > 1 ? 's' : ''} en attente</button>
+          <button type="submit" class="fr-btn fr-mb-4w">{unsent > 1 ? `Envoyer les ${unsent} courriers en attente` : 'Envoyer le courrier en attente'}</button>
         </Form>
       ) : p.mails.length ? <p>Tous les courriers ont été envoyés.</p> : null}
       {p.mails.map((m) => {

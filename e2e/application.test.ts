@@ -32,7 +32,7 @@ let admin: Visitor | null = null;
 let appPath = '';
 let broken = false;
 
-before(async () => { server = await startServer(); });
+before(async () => { server = await startServer({ timeoutMs: 600_000 }); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
 function step(name: string, fn: (t: TestContext) => Promise<void>) {

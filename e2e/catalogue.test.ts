@@ -14,7 +14,8 @@ let browser: Browser | null = null;
 let v: Visitor;
 
 before(async () => {
-  server = await startServer();
+  // Generous start-up time: the demo data is seeded on first start, and CI machines may be busy.
+  server = await startServer({ timeoutMs: 480_000 });
 });
 
 after(async () => {

@@ -26,7 +26,7 @@ let applicationPath = '';
 let meetingPath = '';
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ timeoutMs: 480_000 });
 });
 
 after(async () => {

@@ -141,6 +141,12 @@ step('l’équipe voit la réponse, puis consulte les chiffres et les inspection
   assert.ok(await first.count(), 'la démonstration contient des inspections');
   await Promise.all([a.page.waitForNavigation(), first.click()]);
   await check(a);
+  const inspectionPath = path(a);
+  // The label's page shows its complaints and inspections to the monitoring team and admins.
+  await Promise.all([a.page.waitForNavigation(), a.page.locator('dd a[href^="/gestion/labels/"]').first().click()]);
+  await check(a);
+  assert.ok(await a.page.getByRole('heading', { name: 'Réclamations' }).count(), 'la page du label montre ses réclamations');
+  await visit(a, inspectionPath);
   const complaint = a.page.locator('a[href^="/gestion/support/"]').filter({ hasText: /GEN-T-/ }).first();
   assert.ok(await complaint.count(), 'l’inspection planifiée renvoie à la réclamation');
   await Promise.all([a.page.waitForNavigation(), complaint.click()]);

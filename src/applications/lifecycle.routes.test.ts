@@ -7,7 +7,8 @@ import { sessions } from '../platform/auth/auth.schema.js';
 import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { pdfText } from '../platform/pdf/pdf-text.js';
 import { applications, applicationSections, applicationSubmissions, applicationFiles, applicationPendingSaves } from './applications.schema.js';
-import { applicationReviews, conflictDeclarations } from '../review/review.schema.js';
+import { applicationReviews, conflictDeclarations, committeeMeetings, committeeDecisions } from '../review/review.schema.js';
+import { labels } from '../labels/labels.schema.js';
 import { findReview } from '../review/index.js';
 import { decideAdmissibility, recordVerdicts } from '../review/commands/admissibility.js';
 import { completeValues } from './sample-values.js';
@@ -288,5 +289,38 @@ test('enregistrement automatique (JSON) : version suivante, conflit 409 jamais �
   const expired = await s.client.post(`${url}/sections/formation`, { ...completeValues().training, version: '1' }, { headers: auto });
   assert.equal(expired.status, 401);
   assert.equal((await expired.json()).reason, 'session');
+  await s.t.close();
+});
+
+test('décision du comité visible par le porteur (labellisée avec lien vers le label, refusée) ; R8 lit la table des labels', async () => {
+  const s = await setup();
+  const db = s.t.deps.database.db;
+  const { url, app } = await submitted(s);
+  const { url: url2, app: app2 } = await submitted(s, 'Technicien réseaux');
+  await findReview(db, app.id);
+  const [meeting] = await db.insert(committeeMeetings).values({ callId: app.callId, cutoffId: app.cutoffId!, heldOn: '2026-12-01' }).returning();
+  const [d1] = await db.insert(committeeDecisions).values({ meetingId: meeting!.id, applicationId: app.id, outcome: 'labelled', motivation: 'Projet solide, fort ancrage territorial.', decidedAt: new Date() }).returning();
+  await db.insert(committeeDecisions).values({ meetingId: meeting!.id, applicationId: app2.id, outcome: 'rejected', motivation: 'Débouchés insuffisamment démontrés.', decidedAt: new Date() });
+  await db.update(applicationReviews).set({ state: 'labelled' }).where(eq(applicationReviews.applicationId, app.id));
+  await db.update(applicationReviews).set({ state: 'rejected' }).where(eq(applicationReviews.applicationId, app2.id));
+  const [label] = await db.insert(labels).values({
+    number: 'GEN-2026-0001', applicationId: app.id, organisationId: s.orgId, callId: app.callId, decisionId: d1!.id, trainingTitle: 'Développeur web', status: 'active',
+    validFrom: '2026-01-01', validUntil: '2028-12-31', statusChangedAt: new Date(),
+  }).returning();
+  const labelled = await (await s.client.get(url)).text();
+  assert.match(labelled, /Formation labellisée Grande École du Numérique/);
+  assert.match(labelled, /Projet solide, fort ancrage territorial\./);
+  assert.match(labelled, new RegExp(`href="/organisations/${s.orgId}/labels/${label!.id}"`));
+  const rejected = await (await s.client.get(url2)).text();
+  assert.match(rejected, /Candidature non retenue par le comité de labellisation/);
+  assert.match(rejected, /Débouchés insuffisamment démontrés\./);
+  // A new application for the same certification while the label runs: R8 not met.
+  const again = await s.client.post(`${url}/renouveler`, { callId: s.callId, trainingTitle: 'Développeur web, nouvelle promotion' });
+  assert.equal(again.status, 303);
+  const summary = await (await s.client.get(`${again.headers.get('location')}/recapitulatif`)).text();
+  assert.match(summary, /déjà labellisée \(label GEN-2026-0001/);
+  // Once the label is withdrawn, the criterion is met again.
+  await db.update(labels).set({ status: 'withdrawn' }).where(eq(labels.id, label!.id));
+  assert.doesNotMatch(await (await s.client.get(`${again.headers.get('location')}/recapitulatif`)).text(), /déjà labellisée/);
   await s.t.close();
 });

@@ -40,6 +40,7 @@ import { withdrawApplication } from './commands/withdraw-application.js';
 import { placeClassifierOf, classifyPlaces } from './place-classifier.js';
 import { ListPage, NewApplicationPage } from './views/list.js';
 import { OverviewPage } from './views/overview.js';
+import { memberUnread } from '../messages/index.js'; // H2: unread count of the thread with the GEN team
 import { SectionPage } from './views/section-page.js';
 import { ConflictPage, LockedPage } from './views/conflict.js';
 import { SummaryPage } from './views/summary.js';
@@ -126,8 +127,8 @@ export const applicationsModule: Module = (r) => {
     const d = await dossierOf(c);
     if (!d) return renderErrorPage(c, 404);
     const db = c.get('deps').database.db;
-    const [outcome, subs] = await Promise.all([applicantOutcome(db, d), listSubmissions(db, d.application.id)]);
-    return render(c, <OverviewPage ctx={pageContext(c)} d={d} outcome={outcome} submissions={subs.map((x) => x.submission)} />);
+    const [outcome, subs, unread] = await Promise.all([applicantOutcome(db, d), listSubmissions(db, d.application.id), memberUnread(db, c.get('actor')!.userId, [d.application.id])]);
+    return render(c, <OverviewPage ctx={pageContext(c)} d={d} outcome={outcome} submissions={subs.map((x) => x.submission)} unreadMessages={unread.get(d.application.id) ?? 0} />);
   });
 
   r.get(`${BASE}/:appId/sections/:section`, ORG_MEMBER, async (c) => {

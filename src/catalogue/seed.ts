@@ -12,7 +12,7 @@ import { seedSyntheticCatalogue } from './synthetic.js';
 
 /** Paris addresses inside QPV 2024 (Goutte d'Or, Porte de Montreuil). */
 const QPV_PLACES = [
-  { name: 'Campus Goutte d’Or', address: '12 rue Myrha', postcode: '75018', city: 'Paris' },
+  { name: 'Campus Goutte d’Or', address: '29 rue Myrha', postcode: '75018', city: 'Paris' },
   { name: 'Fabrique de la Porte de Montreuil', address: '2 rue Harpignies', postcode: '75020', city: 'Paris' },
 ];
 

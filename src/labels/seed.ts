@@ -80,7 +80,7 @@ export async function seedDemoLabels(tx: Tx, deps: AppDeps, now: Date): Promise<
 
   /** The organisation's admin signs, then staff countersign, on `signedOn`. */
   const signBoth = async (labelId: string, admin: LabelActor, signedOn: string) => {
-    const orgAt = at(addMonths(signedOn, 0), 8);
+    const orgAt = at(signedOn, 8);
     const orgBytes = await renderConvention(tx, labelId, { organisation: { signerName: admin.name, signerEmail: admin.email, signedAt: orgAt } });
     const number = (await findLabel(tx, labelId))!.label.number;
     const orgDoc = await storeConvention(deps, labelId, orgBytes!, `convention-${number}-signee-organisme.pdf`);

@@ -11,7 +11,7 @@ import { dispatchMails } from '../platform/mail/mailer.js';
 import type { FormState } from '../platform/views/ui.js';
 import { indicators } from './indicators.js';
 import { learnerOfSession, learnersOfSession, listCrousOffices, sessionContext, surveysOfSession, type LearnerRow, type SessionContext } from './learners.store.js';
-import { learnerAccess, learnerActor } from './learners.policy.js';
+import { learnerAccess, learnerActor, learnerMay } from './learners.policy.js';
 import { acceptEndReport, overridePlacement } from './commands/reports.js';
 import { auditRosterView, sendAccessCopy } from './commands/privacy.js';
 import { saveCrousOffice } from './commands/crous.js';
@@ -53,7 +53,7 @@ export function registerStaffLearnerRoutes(r: Router): void {
     const rows = await learnersOfSession(deps.database.db, s.session.id);
     const surveys = (await surveysOfSession(deps.database.db, s.session.id)).map(({ survey: x }) => ({ learnerId: x.learnerId, wave: x.wave, answeredAt: x.answeredAt, situation: x.situation, satisfaction: x.satisfaction }));
     await deps.database.db.transaction((tx) => auditRosterView(tx, learnerActor(c), s.session.id, rows.length, 'staff', deps.now()));
-    return render(c, <StaffRosterPage ctx={pageContext(c)} s={s} learners={rows} indicators={indicators(rows, s.rules)} surveys={surveys} state={state} />, state?.errors ? 422 : 200);
+    return render(c, <StaffRosterPage ctx={pageContext(c)} s={s} learners={rows} indicators={indicators(rows, s.rules)} surveys={surveys} state={state} mayManageCrous={learnerMay(c.get('actor'), 'crous.manage')} />, state?.errors ? 422 : 200);
   };
   const renderLearner = (c: Context<AppEnv>, s: SessionContext, l: LearnerRow, states: { overrideState?: FormState; accessState?: FormState } = {}) =>
     render(c, <StaffLearnerPage ctx={pageContext(c)} s={s} learner={l} {...states} />, states.overrideState?.errors || states.accessState?.errors ? 422 : 200);

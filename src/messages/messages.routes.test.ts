@@ -84,7 +84,11 @@ test('l’instructeur répond : chaque membre de l’organisme est averti et a u
     assert.match(m[0]!.text, new RegExp(`/organisations/${s.org.id}/candidatures/${s.app.id}/messages`));
   }
   assert.equal((await memberUnread(db, s.colleague.id, [s.app.id])).get(s.app.id), 1);
-  const page = await (await (await as(s.colleague.id)).get(s.orgPath)).text();
+  const colleague = await as(s.colleague.id);
+  const overview = await (await colleague.get(`/organisations/${s.org.id}/candidatures/${s.app.id}`)).text();
+  assert.match(overview, new RegExp(`href="${s.orgPath}"`), 'la page de la candidature mène aux messages');
+  assert.match(overview, /1 message non lu/);
+  const page = await (await colleague.get(s.orgPath)).text();
   assert.match(page, /Inès Instructrice \(équipe GEN\)/);
   assert.equal((await memberUnread(db, s.colleague.id, [s.app.id])).get(s.app.id) ?? 0, 0);
   assert.equal((await memberUnread(db, s.admin.id, [s.app.id])).get(s.app.id), 1, 'chaque lecteur a son propre marqueur');

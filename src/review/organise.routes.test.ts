@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, createUser } from '../platform/testing/harness.js';
 import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { applicationMessages } from '../messages/messages.schema.js';
-import { reviewAssignments, reviewGroups, savedViews, reviewTags, applicationTags } from './review.schema.js';
+import { applicationReviews, reviewAssignments, reviewGroups, savedViews, reviewTags, applicationTags } from './review.schema.js';
 import { settingsOf } from './staffing.store.js';
 import { createReviewCall, createSubmittedApplication, createReviewStaff } from './review.fixtures.js';
 
@@ -142,4 +142,19 @@ test('export avec les colonnes choisies, et message groupé aux organismes de la
   assert.equal(msgs.length, 1);
   assert.match(msgs[0]!.body, /calendrier des sessions/);
   assert.ok((await db.select().from(mailOutbox).where(eq(mailOutbox.to, breton2.admin.email))).length >= 1, 'l’organisme est prévenu par courriel');
+});
+
+test('un instructeur affecté ne voit pas les notes des autres (liste, export) avant d’avoir enregistré la sienne', async () => {
+  const bertrand = await as(lead.id);
+  const base = `${W}/${breton2.app.id}`;
+  await bertrand.post(`${base}/recevabilite`, Object.fromEntries(call.admissibility.map((c) => [`verdict-${c.code}`, 'met'])));
+  const [r] = await db.select().from(applicationReviews).where(eq(applicationReviews.applicationId, breton2.app.id));
+  assert.equal((await bertrand.post(`${base}/recevabilite/decision`, { outcome: 'admissible', version: String(r!.version) })).status, 303);
+  assert.equal((await bertrand.post(`${base}/notation`, Object.fromEntries(call.selection.flatMap((c) => [[`niveau-${c.code}`, '4'], [`commentaire-${c.code}`, 'Très solide.']])))).status, 303);
+  const bea = await as(member.id);
+  const csv = await (await bea.get(`${W}/export.csv?appel=${call.call.id}&colonnes=formation&colonnes=moyenne`)).text();
+  assert.match(csv, /Développeur à Brest;\r\n/, 'note masquée pour Béa, affectée sans note');
+  assert.doesNotMatch(await (await bea.get(base)).text(), /10,00 \/ 10/);
+  const adminCsv = await (await (await as(staff.admin.id)).get(`${W}/export.csv?appel=${call.call.id}&colonnes=formation&colonnes=moyenne`)).text();
+  assert.match(adminCsv, /Développeur à Brest;10/);
 });

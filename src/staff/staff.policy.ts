@@ -14,7 +14,10 @@ export type StaffAction =
   | 'committee.sit'
   | 'users.manage'
   | 'audit.browse'
-  | 'outbox.read';
+  | 'outbox.read'
+  | 'labels.browse'
+  | 'support.desk'
+  | 'inspections.browse';
 
 const ALLOWED: Record<StaffAction, readonly StaffRoleName[]> = {
   'staff.dashboard': ['instructor', 'monitoring', 'committee', 'admin'],
@@ -24,6 +27,10 @@ const ALLOWED: Record<StaffAction, readonly StaffRoleName[]> = {
   'users.manage': ['admin'],
   'audit.browse': ['admin'],
   'outbox.read': ['admin'],
+  // Dashboard cards of other domains (their routes declare the same roles in their own policies).
+  'labels.browse': ['instructor', 'admin', 'monitoring', 'committee'],
+  'support.desk': ['admin', 'instructor', 'monitoring'],
+  'inspections.browse': ['monitoring', 'admin'],
 };
 
 /** The roles allowed to perform an action. */

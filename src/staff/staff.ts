@@ -43,6 +43,9 @@ export interface DashboardCard { title: string; description: string; href: strin
 const CARDS: { action: StaffAction | CallAction; title: string; description: string; href: string }[] = [
   { action: 'applications.review', title: 'Candidatures à instruire', description: 'Vérifier la recevabilité des candidatures et noter les critères de sélection.', href: '/gestion/candidatures' },
   { action: 'monitoring.follow', title: 'Suivi-évaluation', description: 'Suivre les sessions des formations labellisées, les attestations et les bilans annuels.', href: '/gestion/suivi' },
+  { action: 'labels.browse', title: 'Labels', description: 'Suivre les labels : conventions, signatures, suspensions, retraits, échéances.', href: '/gestion/labels' },
+  { action: 'support.desk', title: 'Assistance', description: 'Répondre aux questions et aux réclamations reçues par le formulaire de contact.', href: '/gestion/support' },
+  { action: 'inspections.browse', title: 'Contrôles', description: 'Planifier les contrôles des formations labellisées et consigner leurs rapports.', href: '/gestion/inspections' },
   { action: 'committee.sit', title: 'Comité de labellisation', description: 'Consulter les dossiers présentés au comité et ses décisions.', href: '/gestion/comite' },
   { action: 'users.manage', title: 'Utilisateurs et rôles', description: 'Attribuer ou retirer les rôles de l’équipe GEN, désactiver un compte.', href: '/gestion/utilisateurs' },
   { action: 'audit.browse', title: 'Journal d’audit', description: 'Consulter qui a fait quoi et vérifier l’intégrité du journal.', href: '/gestion/journal' },

@@ -51,7 +51,7 @@ export function OutcomeNotice({ o, orgId, appId }: { o: ApplicantOutcome; orgId:
         <div class="fr-alert fr-alert--success fr-mb-4w" id="decision">
           <h2 class="fr-alert__title">Formation labellisée Grande École du Numérique</h2>
           {o.motivation ? <p class="lg-prewrap">{o.motivation}</p> : null}
-          {o.label ? <p>Label n° {o.label.number} : <a href={`/organisations/${orgId}/labels`}>voir le label et sa convention</a>.</p> : null}
+          {o.label ? <p>Label n° {o.label.number} : <a href={`/organisations/${orgId}/labels/${o.label.id}`}>voir le label et sa convention</a>.</p> : null}
         </div>
       );
     case 'rejected':

@@ -26,7 +26,7 @@ function Task({ href, title, status, detail }: { href: string; title: string; st
 }
 
 /** The task-list page of an application. */
-export function OverviewPage({ ctx, d, outcome = { kind: 'none' }, submissions = [] }: { ctx: PageContext; d: Dossier; outcome?: ApplicantOutcome; submissions?: { sequence: number; receiptNumber: string; submittedAt: Date }[] }) {
+export function OverviewPage({ ctx, d, outcome = { kind: 'none' }, submissions = [], unreadMessages = 0 }: { ctx: PageContext; d: Dossier; outcome?: ApplicantOutcome; submissions?: { sequence: number; receiptNumber: string; submittedAt: Date }[]; unreadMessages?: number }) {
   const app = d.application;
   const orgId = app.organisationId;
   const tz = d.call.call.timezone;
@@ -51,7 +51,7 @@ export function OverviewPage({ ctx, d, outcome = { kind: 'none' }, submissions =
             ))}
           </ul>
           {/* H2 (messages): the thread with the GEN team, open once the application is submitted. */}
-          <p class="fr-callout__text fr-mt-2w"><a class="fr-link fr-icon-mail-line fr-link--icon-left" href={`/organisations/${orgId}/candidatures/${app.id}/messages`}>Messages avec l’équipe GEN</a></p>
+          <p class="fr-callout__text fr-mt-2w"><a class="fr-link fr-icon-mail-line fr-link--icon-left" href={`/organisations/${orgId}/candidatures/${app.id}/messages`}>Messages avec l’équipe GEN</a>{unreadMessages > 0 ? <span class="fr-badge fr-badge--sm fr-badge--new fr-ml-1w">{unreadMessages === 1 ? '1 message non lu' : `${unreadMessages} messages non lus`}</span> : null}</p>
         </div>
       ) : null}
       {app.state === 'withdrawn' ? <div class="fr-alert fr-alert--warning fr-mb-4w"><p>Candidature retirée{app.withdrawalReason ? ` : « ${app.withdrawalReason} »` : ''}.</p></div> : null}

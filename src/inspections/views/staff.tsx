@@ -87,7 +87,7 @@ export function InspectionPage(p: InspectionPageProps) {
       <h1>{`Inspection du ${frenchDay(i.plannedOn)}`}</h1>
       <ul class="fr-badges-group"><li><InspectionStatusBadge status={i.status} /></li>{i.conclusion ? <li><ConclusionBadge conclusion={i.conclusion} /></li> : null}</ul>
       <dl class="lg-details fr-mt-2w">
-        <dt>Formation</dt><dd>{`${p.label.trainingTitle} — ${p.label.organisationName}`} (<a href={`/gestion/inspections?label=${p.label.id}`}>{`inspections du label ${p.label.number}`}</a>)</dd>
+        <dt>Formation</dt><dd>{`${p.label.trainingTitle} — ${p.label.organisationName}`} (<a href={`/gestion/labels/${p.label.id}`}>{`label ${p.label.number}`}</a>, <a href={`/gestion/inspections?label=${p.label.id}`}>{`toutes ses inspections`}</a>)</dd>
         <dt>Type</dt><dd>{KIND_LABELS[i.kind]}</dd>
         <dt>Motif (interne)</dt><dd>{i.reason}</dd>
         {p.complaint ? <><dt>Réclamation</dt><dd><a href={`/gestion/support/${p.complaint.id}`}>{p.complaint.number}</a>{` — ${p.complaint.subject}`}</dd></> : null}

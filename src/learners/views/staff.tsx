@@ -19,7 +19,7 @@ const crumbs = (s: SessionContext, here?: boolean) => [
 export interface SurveyView { learnerId: string; wave: string; answeredAt: Date | null; situation: ExitSituation | null; satisfaction: number | null }
 
 /** The roster as monitoring staff see it, with the acceptance of the end report. */
-export function StaffRosterPage(p: { ctx: PageContext; s: SessionContext; learners: LearnerRow[]; indicators: Indicators; surveys: SurveyView[]; state?: FormState }) {
+export function StaffRosterPage(p: { ctx: PageContext; s: SessionContext; learners: LearnerRow[]; indicators: Indicators; surveys: SurveyView[]; state?: FormState; mayManageCrous?: boolean }) {
   const s = p.s.session;
   const base = staffBase(s.id);
   const answered = p.surveys.filter((x) => x.answeredAt);
@@ -66,6 +66,7 @@ export function StaffRosterPage(p: { ctx: PageContext; s: SessionContext; learne
             <Submit label="Accepter le bilan" />
           </Form>
         ) : <p>L’organisme n’a pas encore remis le bilan.</p>}
+      {p.mayManageCrous ? <p class="fr-mt-4w"><a href="/gestion/crous">Adresses des CROUS pour les avis d’assiduité</a></p> : null}
     </Layout>
   );
 }

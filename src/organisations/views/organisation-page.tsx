@@ -46,6 +46,14 @@ export function OrganisationPage(p: OrganisationPageProps) {
           ? <span class="fr-badge fr-badge--success fr-badge--no-icon">Organisme actuel</span>
           : may.choose ? <ChooseButton orgId={org.id} name={org.name} csrf={ctx.csrfToken} /> : null}
       </p>
+      <nav class="fr-mb-4w" aria-label="Espaces de l’organisme">
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--secondary">
+          <li><a class="fr-btn fr-btn--secondary" href={`/organisations/${org.id}/candidatures`}>Candidatures</a></li>
+          <li><a class="fr-btn fr-btn--secondary" href={`/organisations/${org.id}/labels`}>Labels et sessions</a></li>
+          <li><a class="fr-btn fr-btn--secondary" href={`/organisations/${org.id}/calendrier`}>Calendrier des échéances</a></li>
+          <li><a class="fr-btn fr-btn--secondary" href={`/organisations/${org.id}/inspections`}>Contrôles et réclamations</a></li>
+        </ul>
+      </nav>
       <h2>Informations</h2>
       {p.qualiopiWarning ? <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w"><p>{p.qualiopiWarning}</p></div> : null}
       <dl class="lg-details">

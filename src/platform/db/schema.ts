@@ -13,6 +13,7 @@ export * from '../../support/support.schema.js';
 export * from '../../sessions/sessions.schema.js';
 export * from '../../learners/learners.schema.js';
 export * from '../../inspections/inspections.schema.js';
+export * from '../../compliance/compliance.schema.js';
 export * from '../../messages/messages.schema.js';
 export * from '../../consultations/consultations.schema.js';
 export * from '../../catalogue/catalogue.schema.js';

@@ -168,7 +168,8 @@ step('le récapitulatif montre le pré-contrôle ; la candidature est déposée 
   await visit(ines, `${appPath}/recapitulatif`);
   assert.equal(await page.getByText('Non rempli', { exact: true }).count(), 0, 'aucun critère non rempli attendu');
   await page.locator('label[for="sworn"]').click();
-  await clickButton(page, /Déposer la candidature/);
+  // The deposit draws the receipt PDF: give it time on a busy machine.
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: 90_000 }), page.getByRole('button', { name: /Déposer la candidature/ }).click()]);
   assert.equal(path(ines), appPath);
   await check(ines);
   const receipt = await page.locator('a[href*="recepisse.pdf"]').first().getAttribute('href');

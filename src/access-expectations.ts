@@ -30,6 +30,19 @@ export const EXPECTED: Record<string, Expected> = {
   'GET /labels/verifier': 'public',
   'GET /labels/verifier/:number': 'public',
   'GET /api/v1/formations': 'public',
+  // Key figures and open data (src/opendata)
+  'GET /chiffres-cles': 'public',
+  'GET /donnees-ouvertes': 'public',
+  'GET /donnees-ouvertes/formations.csv': 'public',
+  'GET /donnees-ouvertes/formations.json': 'public',
+  'GET /donnees-ouvertes/sessions.csv': 'public',
+  'GET /donnees-ouvertes/sessions.json': 'public',
+  'GET /donnees-ouvertes/lheo.xml': 'public',
+  'GET /besoins-regionaux': 'public',
+  'GET /besoins-regionaux/:regionCode': 'public',
+  'GET /gestion/besoins-regionaux': ['admin'],
+  'GET /gestion/besoins-regionaux/:regionCode': ['admin'],
+  'POST /gestion/besoins-regionaux/:regionCode': ['admin'],
 
   // Accounts: sign-up, login, password, account page (own account only)
   'GET /inscription': 'public',
@@ -191,7 +204,7 @@ export const EXPECTED: Record<string, Expected> = {
   'POST /gestion/comite/:meetingId/courriers/envoyer': ['instructor', 'admin'],
   'POST /gestion/comite/:meetingId/courriers/:decisionId': ['instructor', 'admin'],
   'GET /gestion/labels': ['instructor', 'admin', 'monitoring', 'committee'],
-  // Labels (H4): staff label page, convention, signature, lifecycle; the organisation's labels
+  // Labels: staff label page, convention, signature, lifecycle; the organisation's labels
   'GET /gestion/labels/:labelId': ['instructor', 'admin', 'monitoring', 'committee'],
   'GET /gestion/labels/:labelId/convention.pdf': ['instructor', 'admin', 'monitoring', 'committee'],
   'POST /gestion/labels/:labelId/contresigner': ['admin', 'monitoring'],
@@ -293,4 +306,18 @@ export const EXPECTED: Record<string, Expected> = {
   'POST /gestion/crous': ['admin'],
   'GET /enquete/:token': 'public',
   'POST /enquete/:token': 'public',
+  // Compliance (H10): annual reports (organisation fills and submits, monitoring staff accept or return)
+  'GET /organisations/:orgId/conformite/bilans': 'orgMember',
+  'GET /organisations/:orgId/conformite/bilans/:labelId/:year': 'orgMember',
+  'POST /organisations/:orgId/conformite/bilans/:labelId/:year': 'orgMember',
+  'GET /gestion/conformite/bilans': ['monitoring', 'admin'],
+  'GET /gestion/conformite/bilans/:reportId': ['monitoring', 'admin'],
+  'POST /gestion/conformite/bilans/:reportId/examen': ['monitoring', 'admin'],
+  'GET /gestion/conformite/sanctions': ['monitoring', 'admin'],
+  'POST /gestion/conformite/sanctions': ['monitoring', 'admin'],
+  'GET /gestion/conformite/sanctions/:procedureId': ['monitoring', 'admin'],
+  'POST /gestion/conformite/sanctions/:procedureId/decision': ['monitoring', 'admin'],
+  'GET /organisations/:orgId/conformite/sanctions': 'orgMember',
+  'GET /organisations/:orgId/conformite/sanctions/:procedureId': 'orgMember',
+  'POST /organisations/:orgId/conformite/sanctions/:procedureId/reponse': 'orgMember',
 };

@@ -18,12 +18,15 @@ import { supportModule, registerSupportJobs } from './support/routes.js';
 import { inspectionsModule } from './inspections/routes.js';
 import { messagesModule } from './messages/routes.js';
 import { catalogueModule } from './catalogue/routes.js';
+import { opendataModule } from './opendata/routes.js';
+import { registerOpendataJobs } from './opendata/snapshot.js';
 import { consultationsModule, registerConsultationJobs } from './consultations/routes.js';
 import { sessionsModule, registerSessionJobs } from './sessions/routes.js';
+import { complianceModule } from './compliance/routes.js';
 import { learnersModule, registerLearnerJobs } from './learners/routes.js';
 
 /** Route modules, in registration order. */
-export const modules: Module[] = [pagesModule, accountsModule, organisationsModule, territoryModule, staffModule, callsModule, applicationsModule, supportModule, inspectionsModule, reviewModule, labelsModule, messagesModule, consultationsModule, sessionsModule, learnersModule, catalogueModule];
+export const modules: Module[] = [pagesModule, accountsModule, organisationsModule, territoryModule, staffModule, callsModule, applicationsModule, supportModule, inspectionsModule, reviewModule, labelsModule, messagesModule, consultationsModule, sessionsModule, learnersModule, complianceModule, catalogueModule, opendataModule];
 
 /** Registers background jobs and services of every domain. */
 export async function registerJobs(deps: AppDeps): Promise<void> {
@@ -35,5 +38,6 @@ export async function registerJobs(deps: AppDeps): Promise<void> {
   registerLabelJobs(deps);
   registerSessionJobs(deps);
   registerLearnerJobs(deps);
+  registerOpendataJobs(deps);
   deps.services.placeClassifier = territoryPlaceClassifier(deps);
 }

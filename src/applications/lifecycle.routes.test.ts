@@ -321,6 +321,8 @@ test('décision du comité visible par le porteur (labellisée avec lien vers le
   assert.match(summary, /déjà labellisée \(label GEN-2026-0001/);
   // Once the label is withdrawn, the criterion is met again.
   await db.update(labels).set({ status: 'withdrawn' }).where(eq(labels.id, label!.id));
-  assert.doesNotMatch(await (await s.client.get(`${again.headers.get('location')}/recapitulatif`)).text(), /déjà labellisée/);
+  const after = await (await s.client.get(`${again.headers.get('location')}/recapitulatif`)).text();
+  assert.doesNotMatch(after, /déjà labellisée \(label/);
+  assert.match(after, /Aucun label en cours pour cette formation .*GEN-2026-0001 terminé ou sans chevauchement/);
   await s.t.close();
 });

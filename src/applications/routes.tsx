@@ -46,7 +46,7 @@ import { ConflictPage, LockedPage } from './views/conflict.js';
 import { SummaryPage } from './views/summary.js';
 import { WithdrawPage } from './views/withdraw.js';
 import { PlacesStatus } from './views/places-status.js';
-import { appPath, sectionPath, listPath } from './views/paths.js';
+import { appPath, sectionPath } from './views/paths.js';
 import { timeIn } from './format.js';
 import { documentRoutes } from './routes-documents.js';
 

@@ -9,7 +9,7 @@ import type { AppDeps } from '../platform/http/context.js';
 import type { DbOrTx } from '../platform/db/index.js';
 import type { SessionPlace } from '../sessions/sessions.schema.js';
 import { placeClassifierOf, type PlaceClassifier } from '../applications/place-classifier.js';
-import { activeLabels, catalogueDataVersion, courseSections, familiesOf, openSessions } from './catalogue.store.js';
+import { activeLabels, catalogueDataVersion, courseSections, familiesOf, openSessions, visibleLabelNumbers } from './catalogue.store.js';
 import { communeByCode, communeOfPlace } from './geo.js';
 import { entryTerms, search, searchParams, type CatalogueEntry, type EntryPlace, type EntrySession, type Modality, type SearchQuery, type SearchResult } from './search.js';
 
@@ -134,6 +134,8 @@ interface State {
   /** The version read in flight, and the next one (shared by the requests that arrived meanwhile). */
   versionInFlight: Promise<number> | null;
   versionNext: Promise<number> | null;
+  /** How long a request waits for a rebuild before being answered from the previous index, filtered. */
+  interimAfterMs: number;
   /** QPV answers by address and day; classifications still running; whether answers arrived since the last build. */
   qpv: Map<string, QpvAnswer>;
   pending: Set<string>;
@@ -144,7 +146,7 @@ const MAX_ANSWERS = 500;
 
 function state(deps: AppDeps): State {
   let s = deps.services[KEY] as State | undefined;
-  if (!s) { s = { current: null, building: null, buildingKey: '', answers: new Map(), pages: new Map(), versionInFlight: null, versionNext: null, qpv: new Map(), pending: new Set(), qpvArrived: false }; deps.services[KEY] = s; }
+  if (!s) { s = { current: null, building: null, buildingKey: '', answers: new Map(), pages: new Map(), versionInFlight: null, versionNext: null, interimAfterMs: 250, qpv: new Map(), pending: new Set(), qpvArrived: false }; deps.services[KEY] = s; }
   return s;
 }
 
@@ -216,7 +218,25 @@ export async function catalogueIndex(deps: AppDeps): Promise<CatalogueIndex> {
     })();
     s.building.finally(() => { if (s.buildingKey === key) s.building = null; }).catch(() => {});
   }
-  return s.building;
+  const building = s.building;
+  // QPV answers arrived: the current index stays right meanwhile, the new one replaces it when built.
+  if (fresh) return s.current!;
+  // A change on a big catalogue: while the rebuild runs (seconds for thousands of trainings), answer
+  // from the previous index minus the labels no longer visible (one cheap query), so a suspended or
+  // withdrawn label still disappears at once; other changes show when the rebuild is done.
+  if (s.current && s.current.today === today) {
+    const done = await Promise.race([building, new Promise<null>((r) => setTimeout(() => r(null), s.interimAfterMs))]);
+    if (done) return done;
+    const visible = new Set(await visibleLabelNumbers(deps.database.db, today));
+    const entries = s.current.entries.filter((e) => visible.has(e.number));
+    return { ...s.current, entries, byNumber: new Map(entries.map((e) => [e.number.toUpperCase(), e])) };
+  }
+  return building;
+}
+
+/** Sets how long a request waits for a rebuild before the interim answer (tests use 0). */
+export function setInterimDelay(deps: AppDeps, ms: number): void {
+  state(deps).interimAfterMs = ms;
 }
 
 /** A search over the current index, answered from the cache when the same query was asked on this version. */

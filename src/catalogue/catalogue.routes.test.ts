@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../platform/testing/harness.js';
 import { createPendingLabel, setLabelState, SECTION_DATA } from '../labels/labels.fixtures.js';
 import { applicationSections } from '../applications/applications.schema.js';
 import { trainingSessions } from '../sessions/sessions.schema.js';
+import { setInterimDelay } from './catalogue.index.js';
 
 let t: TestApp;
 let montreuil: Awaited<ReturnType<typeof createPendingLabel>>;
@@ -143,6 +144,8 @@ test('vérifier un label : formulaire, redirection vers la page du numéro, num�
 
 test('un label suspendu ou retiré disparaît aussitôt du catalogue, de la page et de l’API', async () => {
   const c = t.client();
+  // Answer without waiting for the rebuild: the previous index, minus the labels no longer visible.
+  setInterimDelay(t.deps, 0);
   assert.match(await (await c.get('/formations')).text(), new RegExp(number(lyon)));
   await setLabelState(t.deps, lyon.label.id, { status: 'suspended', statusChangedAt: new Date('2026-05-30T09:00:00Z') });
   assert.doesNotMatch(await (await c.get('/formations')).text(), new RegExp(number(lyon)));

@@ -26,6 +26,11 @@ export async function activeLabels(db: DbOrTx, today: string) {
   }).from(labels).innerJoin(organisations, eq(organisations.id, labels.organisationId)).where(visible(today));
 }
 
+/** Numbers of the labels visible on a day (the interim check while the index is rebuilt). */
+export async function visibleLabelNumbers(db: DbOrTx, today: string): Promise<string[]> {
+  return (await db.select({ number: labels.number }).from(labels).where(visible(today))).map((r) => r.number);
+}
+
 /** The training, duration and places sections of these applications. */
 export async function courseSections(db: DbOrTx, applicationIds: string[]) {
   if (applicationIds.length === 0) return [];

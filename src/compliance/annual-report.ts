@@ -80,3 +80,10 @@ export function parseReview(values: Record<string, unknown>): { ok: true; decisi
   if (motivation.length > ANSWER_MAX) errors.motivation = `La motivation ne doit pas dépasser ${ANSWER_MAX} caractères.`;
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, decision: decision as 'accept' | 'return', motivation };
 }
+
+/** A day "2027-01-31" in French: "31/01/2027". */
+export function frDay(day: string | null): string {
+  if (!day) return '—';
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}

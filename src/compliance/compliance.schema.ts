@@ -56,3 +56,38 @@ export const annualReports = pgTable('annual_reports', {
   uniqueIndex('annual_reports_label_year_uq').on(t.labelId, t.year),
   index('annual_reports_status_idx').on(t.status),
 ]);
+
+/** The measure a sanction procedure may lead to. */
+export const sanctionMeasure = pgEnum('sanction_measure', ['warning', 'seed_grant_withheld', 'suspension', 'withdrawal']);
+/** Where a contradictory procedure stands. */
+export const sanctionStatus = pgEnum('sanction_status', ['answer_period', 'answered', 'applied', 'abandoned']);
+
+/**
+ * A contradictory procedure: staff notify the grounds and the measure considered; the
+ * organisation has 15 days from the notice to answer in the platform; then staff decide, with a
+ * motivation, to apply the measure (suspension and withdrawal change the label's status) or not.
+ */
+export const sanctionProcedures = pgTable('sanction_procedures', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  labelId: uuid('label_id').notNull().references(() => labels.id, { onDelete: 'cascade' }),
+  organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+  measure: sanctionMeasure('measure').notNull(),
+  status: sanctionStatus('status').notNull().default('answer_period'),
+  grounds: text('grounds').notNull(),
+  /** Day of the notice (Paris) and last day to answer (notice + 15 days). */
+  noticeOn: text('notice_on').notNull(),
+  answerDueOn: text('answer_due_on').notNull(),
+  noticedBy: uuid('noticed_by').references(() => users.id, { onDelete: 'set null' }),
+  answer: text('answer'),
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
+  answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
+  decisionMotivation: text('decision_motivation'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('sanction_procedures_label_idx').on(t.labelId),
+  index('sanction_procedures_org_idx').on(t.organisationId),
+]);

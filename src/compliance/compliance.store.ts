@@ -1,13 +1,14 @@
 /** Storage of the compliance domain (the only file of the domain with queries). */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
-import { organisations } from '../organisations/organisations.schema.js';
+import { organisations, memberships } from '../organisations/organisations.schema.js';
+import { users } from '../platform/auth/auth.schema.js';
 import { labels } from '../labels/labels.schema.js';
 import { calls } from '../calls/calls.schema.js';
 import { learners } from '../learners/learners.schema.js';
 import { trainingSessions, obligations } from '../sessions/index.js';
 import type { LearnerFacts } from '../learners/indicators.js';
-import { annualReports } from './compliance.schema.js';
+import { annualReports, sanctionProcedures } from './compliance.schema.js';
 
 export type AnnualReportRow = typeof annualReports.$inferSelect;
 
@@ -86,4 +87,48 @@ export async function learnerFactsOfSessions(db: DbOrTx, sessionIds: string[]): 
     sex: learners.sex, educationLevel: learners.educationLevel, placement: learners.placement, inQpv: learners.inQpv, inZrrFrr: learners.inZrrFrr,
     leftOn: learners.leftOn, completion: learners.completion, certification: learners.certification, situation3m: learners.situation3m, situation6m: learners.situation6m,
   }).from(learners).where(inArray(learners.sessionId, sessionIds));
+}
+
+export type SanctionRow = typeof sanctionProcedures.$inferSelect;
+
+/** E-mail addresses of an organisation's admins (active accounts). */
+export async function organisationAdminEmails(db: DbOrTx, organisationId: string): Promise<string[]> {
+  const rows = await db.select({ email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'admin'), isNull(users.disabledAt)));
+  return rows.map((r) => r.email);
+}
+
+/** Inserts a procedure. */
+export async function insertProcedure(tx: DbOrTx, v: typeof sanctionProcedures.$inferInsert): Promise<SanctionRow> {
+  const [row] = await tx.insert(sanctionProcedures).values(v).returning();
+  return row!;
+}
+
+/** A procedure by id (restricted to `orgId` when given), locked for update when asked. */
+export async function findProcedure(db: DbOrTx, id: string, o: { orgId?: string; lock?: boolean } = {}): Promise<SanctionRow | null> {
+  const q = db.select().from(sanctionProcedures).where(o.orgId ? and(eq(sanctionProcedures.id, id), eq(sanctionProcedures.organisationId, o.orgId)) : eq(sanctionProcedures.id, id));
+  const [row] = o.lock ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+/** Updates a procedure if it is still at `version`. */
+export async function updateProcedure(tx: DbOrTx, id: string, version: number, patch: Partial<typeof sanctionProcedures.$inferInsert>, now: Date): Promise<SanctionRow | null> {
+  const [row] = await tx.update(sanctionProcedures).set({ ...patch, version: version + 1, updatedAt: now })
+    .where(and(eq(sanctionProcedures.id, id), eq(sanctionProcedures.version, version))).returning();
+  return row ?? null;
+}
+
+/** Procedures with their label and organisation, open ones first; of one organisation when given. */
+export async function listProcedures(db: DbOrTx, orgId?: string) {
+  return db.select({ procedure: sanctionProcedures, labelNumber: labels.number, trainingTitle: labels.trainingTitle, labelStatus: labels.status, organisationName: organisations.name })
+    .from(sanctionProcedures).innerJoin(labels, eq(labels.id, sanctionProcedures.labelId)).innerJoin(organisations, eq(organisations.id, sanctionProcedures.organisationId))
+    .where(orgId ? eq(sanctionProcedures.organisationId, orgId) : undefined)
+    .orderBy(sql`case ${sanctionProcedures.status} when 'answered' then 0 when 'answer_period' then 1 else 2 end`, desc(sanctionProcedures.createdAt));
+}
+
+/** Labels a procedure may concern (active or suspended), for staff's choice. */
+export async function sanctionableLabels(db: DbOrTx) {
+  return db.select({ id: labels.id, number: labels.number, trainingTitle: labels.trainingTitle, organisationName: organisations.name })
+    .from(labels).innerJoin(organisations, eq(organisations.id, labels.organisationId))
+    .where(inArray(labels.status, ['active', 'suspended'])).orderBy(asc(labels.number));
 }

@@ -16,6 +16,7 @@ import { seedDemoLabels } from '../labels/seed.js';
 import { seedDemoSessions } from '../sessions/seed.js';
 import { seedDemoCatalogue } from '../catalogue/seed.js';
 import { seedDemoLearners } from '../learners/seed.js';
+import { seedDemoCompliance } from '../compliance/seed.js';
 import { seedDemoMessages } from '../messages/seed.js';
 import { seedDemoConsultations } from '../consultations/seed.js';
 
@@ -32,6 +33,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
     await seedDemoLabels(tx, deps, deps.now());
     const sessionIds = await seedDemoSessions(tx, deps.now());
     await seedDemoLearners(tx, sessionIds, deps.now());
+    await seedDemoCompliance(tx, deps.now());
     await seedDemoCatalogue(tx, deps.now());
     await seedDemoMessages(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL }, deps.now());
     await seedDemoConsultations(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL, secret: deps.config.appSecret }, deps.now());

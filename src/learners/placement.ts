@@ -5,6 +5,7 @@
  * asked to correct it; staff may override the result with a reason.
  */
 import type { AppDeps } from '../platform/http/context.js';
+import { log } from '../platform/log.js';
 import { territoryServices } from '../territory/web/services.js';
 import { classifyAddress } from '../territory/web/lookup.js';
 import { validateQuery } from '../territory/geocoding/geocoder.js';
@@ -28,10 +29,18 @@ const UNPLACED: Placement = { placement: 'unplaced', inseeCode: null, commune: n
 
 /** Places addresses (each distinct address geocoded once) with the geography in force on `onDate`. */
 export async function placeAddresses(deps: AppDeps, addresses: string[], onDate: string): Promise<Placement[]> {
-  const s = await territoryServices(deps);
   const valid = addresses.map((a) => validateQuery(a) === null);
   const queries = addresses.filter((_, i) => valid[i]).map((q) => ({ q }));
-  const geo = await s.geocoder.geocodeMany(queries, {});
+  let s: Awaited<ReturnType<typeof territoryServices>>;
+  let geo: Awaited<ReturnType<typeof s.geocoder.geocodeMany>>;
+  try {
+    s = await territoryServices(deps);
+    geo = await s.geocoder.geocodeMany(queries, {});
+  } catch (e) {
+    // The roster is still saved: every address is flagged unplaced, to correct or override later.
+    log.error('placement des adresses d’apprenants impossible', { error: String(e) });
+    return addresses.map(() => UNPLACED);
+  }
   let k = 0;
   return addresses.map((_, i) => {
     if (!valid[i]) return UNPLACED;

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, createUser } from '../platform/testing/harness.js';
 import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { applicationMessages } from '../messages/messages.schema.js';
+import { regionOpinions } from '../consultations/consultations.schema.js';
 import { applicationReviews, reviewAssignments, reviewGroups, savedViews, reviewTags, applicationTags } from './review.schema.js';
 import { settingsOf } from './staffing.store.js';
 import { createReviewCall, createSubmittedApplication, createReviewStaff } from './review.fixtures.js';
@@ -157,4 +158,18 @@ test('un instructeur affecté ne voit pas les notes des autres (liste, export) a
   assert.doesNotMatch(await (await bea.get(base)).text(), /10,00 \/ 10/);
   const adminCsv = await (await (await as(staff.admin.id)).get(`${W}/export.csv?appel=${call.call.id}&colonnes=formation&colonnes=moyenne`)).text();
   assert.match(adminCsv, /Développeur à Brest;10/);
+});
+
+test('filtre « avis de la Région manquant » : une candidature dont la Région a répondu en sort', async () => {
+  const adm = await as(staff.admin.id);
+  const url = `${W}?appel=${call.call.id}&avis_manquants=1`;
+  assert.match(await (await adm.get(url)).text(), /Technicien réseaux à Rennes/);
+  const now = t.deps.now();
+  await db.insert(regionOpinions).values({
+    applicationId: breton.app.id, regionCode: '53', regionName: 'Bretagne', email: 'avis@bretagne.exemple.fr', tokenHash: `h-${now.getTime()}`, dueOn: '2099-01-01',
+    sentAt: now, expiresAt: new Date(now.getTime() + 86_400_000), answeredAt: now, opinion: 'favourable', respondentName: 'Service formation',
+  });
+  const after = await (await adm.get(url)).text();
+  assert.doesNotMatch(after, /Technicien réseaux à Rennes/);
+  assert.match(after, /Développeur à Brest/, 'les autres attendent toujours l’avis');
 });

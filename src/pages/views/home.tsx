@@ -13,6 +13,9 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
       </p>
       <div class="fr-grid-row fr-grid-row--gutters fr-mt-4w">
         <Card title="Trouver une formation" href="/formations" text="Chercher une formation labellisée près de chez vous : métier, lieu, dates des prochaines sessions, alternance." />
+        <Card title="Chiffres clés" href="/chiffres-cles" text="Formations labellisées, sessions, apprenants, sorties positives : les résultats du label par année et par région, face aux objectifs." />
+        <Card title="Besoins régionaux" href="/besoins-regionaux" text="Les métiers du numérique recherchés dans chaque région et les formations labellisées qui y préparent." />
+        <Card title="Données ouvertes" href="/donnees-ouvertes" text="L’offre de formations labellisées et ses sessions en CSV, JSON et LHÉO, libres de réutilisation." />
         <Card title="Vérifier un label" href="/labels/verifier" text="Un numéro de label ou un code QR : savoir si le label d’une formation est en vigueur." />
         <Card title="Vérifier un fichier d’adresses" href="/territoire/fichier" text="Classer des milliers d’adresses d’un coup (CSV ou XLSX) : quartier prioritaire, ZRR, FRR." />
         <Card title="Mon adresse est-elle en quartier prioritaire ?" href="/territoire/adresse" text="Vérifier si une adresse se situe dans un quartier prioritaire de la politique de la ville (QPV) ou une zone rurale (ZRR, FRR)." />

@@ -60,7 +60,7 @@ export function PersonalDataPage({ ctx }: { ctx: PageContext }) {
 /** Site map. */
 export function SiteMapPage({ ctx }: { ctx: PageContext }) {
   const links: [string, string][] = [
-    ['/', 'Accueil'], ['/appels', 'Appels à labellisation'], ['/connexion', 'Se connecter'], ['/inscription', 'Créer un compte'],
+    ['/', 'Accueil'], ['/formations', 'Trouver une formation'], ['/chiffres-cles', 'Chiffres clés'], ['/donnees-ouvertes', 'Données ouvertes'], ['/besoins-regionaux', 'Besoins régionaux'], ['/appels', 'Appels à labellisation'], ['/connexion', 'Se connecter'], ['/inscription', 'Créer un compte'],
     ['/accessibilite', 'Déclaration d’accessibilité'], ['/mentions-legales', 'Mentions légales'], ['/donnees-personnelles', 'Données personnelles'], ['/contact', 'Nous contacter'], ['/aide', 'Centre d’aide'],
   ];
   return (

@@ -30,3 +30,14 @@ test('un document PDF porte son texte en français, ses métadonnées et ses num
   assert.match(pages[0]!, new RegExp(`N° GEN-TEST — page 1 sur ${pages.length}`));
   assert.equal(info.Title, 'Récépissé de dépôt');
 });
+
+test('les espaces insécables, les caractères invisibles et le BOM ne font pas échouer le document', async () => {
+  const amount = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(30000);
+  const bytes = await renderPdf({ title: 'Montants', blocks: [
+    { kind: 'paragraph', text: `\ufeffSubvention : ${amount}\u200b, taux 80\u202f%\u2028fin\ud800` },
+    { kind: 'fields', rows: [['Budget', `${amount}\u200e`]] },
+  ] });
+  const { text } = await pdfText(bytes);
+  assert.match(text, /Subvention : 30 000,00 €, taux 80 %/);
+  assert.match(text, /fin/);
+});

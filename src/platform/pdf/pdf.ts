@@ -171,10 +171,12 @@ function scale(ws: number[], total: number): number[] {
 
 /** Text safe for the PDF: control characters removed, CRLF normalised. */
 function clean(text: string): string {
-  // The Marianne woff has no glyph for no-break spaces (U+00A0, U+202F thin, U+2007, U+2009): French
-  // number and date formatting produce them, so they are drawn as plain spaces.
-  // eslint-disable-next-line no-control-regex
-  return String(text ?? '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/[\u00a0\u202f\u2007\u2009]/g, ' ');
+  // Format characters (zero-width spaces, BOM, bidi marks…) crash the font engine; space
+  // separators (no-break and narrow no-break spaces of French numbers) become plain spaces.
+  return String(text ?? '')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\p{Cf}\p{Cs}]/gu, '')
+    .replace(/\p{Zs}/gu, ' ');
 }
 
 /** Formats a date-time in Paris time, e.g. "31/07/2021 à 23:59:59". */

@@ -1,0 +1,119 @@
+/**
+ * Compliance, in a real browser against the real server (demo data on): Paula, admin of Simplon
+ * Démo, opens her organisation's annual reports, opens the one still to fill (prefilled with the
+ * computed indicators), sends it empty (error summary), fills the qualitative answers and submits
+ * it. Samir (monitoring) lists the submitted reports (the demo one waits too), opens Paula's,
+ * forgets the decision (error summary), then returns it with a motivation; Paula reads it. Every
+ * page visited passes axe (WCAG 2.1 AA). Steps run in order; after a failure the next ones are skipped.
+ */
+import { test, before, after, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startServer, type RunningServer } from './helpers/server.js';
+import { launchBrowser, newVisitor, visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
+import { fill, choose, clickButton, errorsShown, assertErrorSummaryFocused, logIn } from './helpers/forms.js';
+
+const DEMO_PASSWORD = 'demo-label-gen-2026';
+const MONITORING_EMAIL = 'suivi@demo.label-gen.fr';
+const PORTEUR_EMAIL = 'porteur@demo.label-gen.fr';
+
+let server: RunningServer;
+let browser: Browser | null = null;
+let paula: Visitor | null = null;
+let samir: Visitor | null = null;
+let broken = false;
+let orgId = '';
+let reportPath = '';
+let reportTitle = '';
+
+before(async () => {
+  server = await startServer();
+});
+
+after(async () => {
+  assertNoConsoleErrors(paula, samir);
+  await browser?.close();
+  await server?.stop();
+});
+
+function step(name: string, fn: (t: TestContext) => Promise<void>) {
+  test(name, async (t) => {
+    if (broken) return t.skip('une étape précédente a échoué');
+    if (!browser) browser = await launchBrowser(t);
+    if (!browser) return;
+    try {
+      await fn(t);
+    } catch (e) {
+      broken = true;
+      throw e;
+    }
+  });
+}
+
+step('Paula ouvre les bilans annuels de son organisme et celui à remplir, prérempli des indicateurs', async () => {
+  paula = await newVisitor(browser!, server.url);
+  await logIn(paula, PORTEUR_EMAIL, DEMO_PASSWORD);
+  const { page } = paula;
+  await visit(paula, '/organisations');
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('link', { name: 'Simplon Démo' }).first().click()]);
+  orgId = new URL(page.url()).pathname.split('/')[2]!;
+  await visit(paula, `/organisations/${orgId}/conformite/bilans`);
+  const row = page.locator('tbody tr', { hasText: 'À remplir' }).first();
+  assert.ok(await row.count(), 'un bilan à remplir');
+  reportPath = (await row.locator('a').first().getAttribute('href'))!;
+  await visit(paula, reportPath);
+  const text = await page.locator('main').innerText();
+  assert.match(text, /Femmes/);
+  assert.match(text, /Objectif de l’appel/);
+  reportTitle = (await page.locator('h1').innerText()).replace(/^Bilan annuel /, 'Bilan ');
+});
+
+step('transmis vide, le bilan revient avec le résumé des erreurs ; rempli, il est transmis', async () => {
+  const { page } = paula!;
+  let status = await clickButton(page, 'Transmettre le bilan');
+  assert.equal(status, 422);
+  const links = await assertErrorSummaryFocused(paula!, 'bilan annuel vide');
+  assert.ok(links.includes('#funding'));
+  await fill(page, {
+    partnerships: 'Partenariats avec la mission locale et quatre entreprises qui accueillent nos stagiaires.',
+    funding: 'Région : 30 000 € pour les places des demandeurs d’emploi.',
+    difficulties: 'Recrutement de femmes encore difficile cette année.',
+    improvements: 'Ateliers de découverte réservés aux femmes avant chaque session.',
+    satisfaction: 'Questionnaire de fin de session : 8 sur 10 en moyenne.',
+  });
+  status = await clickButton(page, 'Transmettre le bilan');
+  assert.equal(status, 200, await errorsShown(page));
+  await check(paula!);
+  assert.match(await page.locator('main').innerText(), /est transmis à l’équipe GEN/);
+  assert.match(await page.locator('main').innerText(), /Transmis, en cours d’examen/i);
+});
+
+step('Samir liste les bilans transmis, oublie la décision, puis renvoie le bilan avec une motivation', async () => {
+  samir = await newVisitor(browser!, server.url);
+  await logIn(samir, MONITORING_EMAIL, DEMO_PASSWORD, server.totpSecret(MONITORING_EMAIL));
+  const { page } = samir;
+  await visit(samir, '/gestion/conformite/bilans');
+  assert.ok(await page.locator('tbody tr', { hasText: 'Transmis, en cours d’examen' }).count() >= 2, 'le bilan de démonstration et celui de Paula attendent l’examen');
+  const link = page.locator('tbody tr', { hasText: 'Simplon Démo' }).filter({ hasText: 'Transmis, en cours d’examen' }).getByRole('link', { name: reportTitle.replace(/ de « (.*) »$/, ' – $1') });
+  assert.ok(await link.count(), `lien vers « ${reportTitle} »`);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), link.first().click()]);
+  await check(samir);
+  assert.match(await page.locator('main').innerText(), /Région : 30 000 €/);
+  let status = await clickButton(page, 'Enregistrer la décision');
+  assert.equal(status, 422);
+  await assertErrorSummaryFocused(samir, 'examen sans décision');
+  await choose(page, 'decision', 'return');
+  await fill(page, { motivation: 'Précisez les financements obtenus par financeur et par montant.' });
+  status = await clickButton(page, 'Enregistrer la décision');
+  assert.equal(status, 200, await errorsShown(page));
+  await check(samir);
+  assert.match(await page.locator('main').innerText(), /renvoyé à l’organisme/);
+});
+
+step('Paula lit la motivation du renvoi et peut compléter son bilan', async () => {
+  await visit(paula!, reportPath);
+  const text = await paula!.page.locator('main').innerText();
+  assert.match(text, /Précisez les financements obtenus par financeur et par montant\./);
+  assert.match(text, /Renvoyé pour compléments/i);
+  assert.ok(await paula!.page.getByRole('button', { name: 'Transmettre le bilan' }).count());
+});

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { Router } from '../platform/http/router.js';
 import type { AppEnv } from '../platform/http/context.js';
-import type { AppDeps } from '../platform/http/app.js';
+import type { AppDeps } from '../platform/http/context.js';
 import { ORG_MEMBER, isUuid } from '../platform/http/access.js';
 import { readForm } from '../platform/http/forms.js';
 import { render, pageContext, redirectWith } from '../platform/http/render.js';

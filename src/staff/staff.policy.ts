@@ -17,7 +17,10 @@ export type StaffAction =
   | 'outbox.read'
   | 'labels.browse'
   | 'support.desk'
-  | 'inspections.browse';
+  | 'inspections.browse'
+  | 'crous.manage'
+  | 'regions.contacts'
+  | 'review.groups';
 
 const ALLOWED: Record<StaffAction, readonly StaffRoleName[]> = {
   'staff.dashboard': ['instructor', 'monitoring', 'committee', 'admin'],
@@ -31,6 +34,9 @@ const ALLOWED: Record<StaffAction, readonly StaffRoleName[]> = {
   'labels.browse': ['instructor', 'admin', 'monitoring', 'committee'],
   'support.desk': ['admin', 'instructor', 'monitoring'],
   'inspections.browse': ['monitoring', 'admin'],
+  'crous.manage': ['admin'],
+  'regions.contacts': ['admin'],
+  'review.groups': ['admin'],
 };
 
 /** The roles allowed to perform an action. */

@@ -50,6 +50,9 @@ const CARDS: { action: StaffAction | CallAction; title: string; description: str
   { action: 'users.manage', title: 'Utilisateurs et rôles', description: 'Attribuer ou retirer les rôles de l’équipe GEN, désactiver un compte.', href: '/gestion/utilisateurs' },
   { action: 'audit.browse', title: 'Journal d’audit', description: 'Consulter qui a fait quoi et vérifier l’intégrité du journal.', href: '/gestion/journal' },
   { action: 'outbox.read', title: 'Courriels envoyés', description: 'Lire les courriels envoyés par la plateforme.', href: '/gestion/courriels' },
+  { action: 'review.groups', title: 'Groupes d’instruction', description: 'Répartir les instructeurs par région et désigner les responsables de groupe.', href: '/gestion/groupes' },
+  { action: 'crous.manage', title: 'CROUS', description: 'Adresses des CROUS qui reçoivent les signalements d’assiduité des boursiers.', href: '/gestion/crous' },
+  { action: 'regions.contacts', title: 'Régions consultées', description: 'Adresses des Régions qui rendent un avis sur les formations de leur territoire.', href: '/gestion/regions/avis' },
   { action: 'calls.manage', title: 'Appels à labellisation', description: 'Modifier le calendrier, les durées, les cibles et les pondérations des appels.', href: '/gestion/appels' },
 ];
 

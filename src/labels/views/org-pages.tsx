@@ -91,6 +91,15 @@ export function OrganisationLabelPage(p: OrganisationLabelPageProps) {
         </a></li>
         <li><a class="fr-link" href={`/organisations/${p.orgId}/candidatures/${l.applicationId}`}>Candidature à l’origine du label</a></li>
       </ul>
+      {l.status === 'active' || l.status === 'suspended' ? (
+        <>
+          <h2>Suivi du label</h2>
+          <ul>
+            <li><a class="fr-link" href={`${base}/sessions`}>Sessions, apprenants et bilans</a></li>
+            <li><a class="fr-link" href={`/organisations/${p.orgId}/calendrier`}>Calendrier des échéances</a></li>
+          </ul>
+        </>
+      ) : null}
       <h3>Signatures</h3>
       <Signatures signatures={p.signatures} />
 

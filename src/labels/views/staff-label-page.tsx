@@ -44,6 +44,9 @@ export function StaffLabelPage(p: StaffLabelPageProps) {
       <LabelFacts label={l} callTitle={found.callTitle} organisationName={found.organisationName} rules={found.rules} seedGrant={found.seedGrant} />
       <p><a href={`/gestion/candidatures/${l.applicationId}`}>Voir la candidature</a></p>
 
+      {ctx.actor?.staffRoles.some((r) => r === 'monitoring' || r === 'admin')
+        ? <p><a class="fr-link" href={`/gestion/suivi/labels/${l.id}`}>Suivi-évaluation du label : sessions, échéances, indicateurs</a></p>
+        : null}
       <h2>Convention de labellisation</h2>
       <p><a class="fr-link fr-icon-file-pdf-line fr-link--icon-left" href={`${base}/convention.pdf`}>
         {p.signatures.some((s) => s.kind !== 'organisation') ? 'Télécharger la convention signée' : signedByOrg ? 'Télécharger la convention signée par l’organisme' : 'Télécharger le projet de convention'} (PDF)

@@ -91,7 +91,7 @@ export function FiguresPage({ ctx, figures, callTitle }: { ctx: PageContext; fig
   return (
     <Layout ctx={ctx} title="Chiffres clés">
       <h1>Chiffres clés du label</h1>
-      <p class="fr-text--lead">Les formations labellisées, leurs sessions et leurs apprenants, comparés aux objectifs {callTitle ? `de l’${callTitle.charAt(0).toLowerCase()}${callTitle.slice(1)}` : 'de l’appel'}.</p>
+      <p class="fr-text--lead">Les formations labellisées, leurs sessions et leurs apprenants, comparés aux objectifs de l’appel{callTitle ? ` « ${callTitle} »` : ''}.</p>
       <div class="fr-callout fr-mb-4w">
         <p class="fr-callout__text">Secret statistique : tout chiffre calculé sur moins de {MIN_PUBLIC} apprenants est masqué, pour que personne ne puisse être reconnu. Les chiffres viennent du suivi des sessions déclarées par les organismes ; ils sont recalculés à chaque visite.</p>
       </div>

@@ -14,7 +14,7 @@ export function NeedsListPage({ ctx, needs, counts, callTitle }: { ctx: PageCont
   return (
     <Layout ctx={ctx} title="Besoins régionaux">
       <h1>Les métiers du numérique en tension, région par région</h1>
-      <p class="fr-text--lead">Les métiers recherchés dans chaque région {callTitle ? `selon l’${callTitle.charAt(0).toLowerCase()}${callTitle.slice(1)}` : ''}, et les formations labellisées qui y préparent.</p>
+      <p class="fr-text--lead">Les métiers recherchés dans chaque région{callTitle ? ` selon l’appel « ${callTitle} »` : ''}, et les formations labellisées qui y préparent.</p>
       {needs.length === 0 ? <p>Aucun besoin régional n’est encore publié.</p> : (
         <div class="fr-table fr-table--sm"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
           <table>

@@ -3,8 +3,10 @@
  * Démo, opens her organisation's annual reports, opens the one still to fill (prefilled with the
  * computed indicators), sends it empty (error summary), fills the qualitative answers and submits
  * it. Samir (monitoring) lists the submitted reports (the demo one waits too), opens Paula's,
- * forgets the decision (error summary), then returns it with a motivation; Paula reads it. Every
- * page visited passes axe (WCAG 2.1 AA). Steps run in order; after a failure the next ones are skipped.
+ * forgets the decision (error summary), then returns it with a motivation; Paula reads it.
+ * Then Paula answers the grounds of the demo contradictory procedure, and Samir, after a notice form
+ * sent empty, closes it with a motivated decision. Every page visited passes axe (WCAG 2.1 AA).
+ * Steps run in order; after a failure the next ones are skipped.
  */
 import { test, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
@@ -116,4 +118,40 @@ step('Paula lit la motivation du renvoi et peut compléter son bilan', async () 
   assert.match(text, /Précisez les financements obtenus par financeur et par montant\./);
   assert.match(text, /Renvoyé pour compléments/i);
   assert.ok(await paula!.page.getByRole('button', { name: 'Transmettre le bilan' }).count());
+});
+
+step('Paula répond aux griefs de la procédure contradictoire ouverte contre son label', async () => {
+  const { page } = paula!;
+  await visit(paula!, `/organisations/${orgId}/conformite/sanctions`);
+  const link = page.locator('tbody tr', { hasText: /Délai de réponse en cours/i }).getByRole('link', { name: 'Avertissement' });
+  assert.ok(await link.count(), 'une procédure en délai de réponse');
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), link.first().click()]);
+  await check(paula!);
+  let status = await clickButton(page, 'Transmettre la réponse');
+  assert.equal(status, 422);
+  await assertErrorSummaryFocused(paula!, 'réponse vide');
+  await fill(page, { answer: 'L’attestation de démarrage a été transmise hier avec la liste nominative complète des apprenants.' });
+  status = await clickButton(page, 'Transmettre la réponse');
+  assert.equal(status, 200, await errorsShown(page));
+  await check(paula!);
+  assert.match(await page.locator('main').innerText(), /Votre réponse est transmise/);
+});
+
+step('Samir ouvre les procédures, oublie les griefs d’une notification, puis clôt la procédure de Paula par une décision motivée', async () => {
+  const { page } = samir!;
+  await visit(samir!, '/gestion/conformite/sanctions');
+  let status = await clickButton(page, 'Notifier les griefs');
+  assert.equal(status, 422);
+  await assertErrorSummaryFocused(samir!, 'notification vide');
+  const link = page.locator('tbody tr', { hasText: 'Simplon Démo' }).filter({ hasText: /Réponse reçue/i }).getByRole('link', { name: 'Avertissement' });
+  assert.ok(await link.count(), 'la procédure à laquelle Paula a répondu');
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), link.first().click()]);
+  await check(samir!);
+  assert.match(await page.locator('main').innerText(), /transmise hier avec la liste nominative/);
+  await choose(page, 'decision', 'abandon');
+  await fill(page, { motivation: 'La réponse et l’attestation transmise lèvent le grief.' });
+  status = await clickButton(page, 'Enregistrer la décision');
+  assert.equal(status, 200, await errorsShown(page));
+  await check(samir!);
+  assert.match(await page.locator('main').innerText(), /close sans mesure/i);
 });

@@ -14,7 +14,7 @@ import { clientIp } from '../platform/http/security.js';
 import { RateLimiter } from '../platform/http/rate-limit.js';
 import { cachedSearch, catalogueIndex, parisToday, pageCache, type CatalogueIndex } from './catalogue.index.js';
 import { labelByNumber } from './catalogue.store.js';
-import { parseSearch, PARAMS, type SearchHit, type CatalogueEntry } from './search.js';
+import { parseSearch, PARAMS, PAGE_SIZE, type SearchHit, type CatalogueEntry } from './search.js';
 import { labelVerdict, normaliseLabelNumber } from './label-check.js';
 import { SearchPage } from './views/search-page.js';
 import { TrainingPage, TrainingGonePage } from './views/training-page.js';
@@ -94,7 +94,7 @@ function registerApi(r: Parameters<Module>[0], deps: AppDeps) {
     c.header('Cache-Control', 'public, max-age=0, must-revalidate');
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
     return c.json({
-      total: result.total, page: result.page, pages: result.pages, pageSize: 20,
+      total: result.total, page: result.page, pages: result.pages, pageSize: PAGE_SIZE,
       results: result.hits.map((h) => apiHit(h, deps.config.baseUrl)),
       facets: result.facets,
     });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
+import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { createTestApp, createUser } from '../platform/testing/harness.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { learners } from '../learners/learners.schema.js';
@@ -137,6 +138,9 @@ test('bilan annuel : prérempli, brouillon, transmission, renvoi motivé, nouvel
     [report] = await db.select().from(annualReports).where(eq(annualReports.labelId, fx.label.id));
     assert.equal(report!.status, 'returned');
     assert.equal((await obligationOf()).doneAt, null, 'un bilan renvoyé rouvre l’obligation');
+    const [returned] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.to, fx.admin.email), like(mailOutbox.subject, 'Bilan annuel 2026 à compléter%')));
+    assert.ok(returned, 'les administrateurs de l’organisme sont prévenus du renvoi');
+    assert.match(returned.text, /Précisez les montants obtenus par financeur\./);
     html = await (await org.get(`${base}/${fx.label.id}/2026`)).text();
     assert.match(html, /Précisez les montants obtenus par financeur\./);
 

@@ -31,3 +31,17 @@ export function decisionMail(t: To, v: { measure: SanctionMeasure; applied: bool
     action: { label: 'Voir la procédure', url: t.url },
   });
 }
+
+/** Staff returned an annual report: what to complete. */
+export function reportReturnedMail(t: To, v: { year: number; motivation: string }): Mail {
+  return composeMail({
+    template: 'compliance.report_returned', to: t.to,
+    subject: `Bilan annuel ${v.year} à compléter : ${t.trainingTitle}`,
+    paragraphs: [
+      `L’équipe de la Grande École du Numérique vous renvoie le bilan annuel ${v.year} de la formation « ${t.trainingTitle} » (label ${t.number}) pour compléments.`,
+      `Motivation : ${v.motivation}`,
+      'Le bilan reste à transmettre : complétez-le puis transmettez-le de nouveau.',
+    ],
+    action: { label: 'Compléter le bilan', url: t.url },
+  });
+}

@@ -8,6 +8,7 @@ import { render, pageContext, redirectWith } from '../platform/http/render.js';
 import { renderErrorPage } from '../platform/views/error-page.js';
 import { objectHistory } from '../platform/audit/audit.store.js';
 import { parisDateTime } from '../platform/pdf/pdf.js';
+import { dispatchMails } from '../platform/mail/mailer.js';
 import type { FormState } from '../platform/views/ui.js';
 import { organisationName } from '../sessions/sessions.store.js';
 import { annualDutiesOfOrganisation, annualDuty, findReport, labelWithCall, reportOf, reportsForStaff, type AnnualReportRow } from './compliance.store.js';
@@ -124,8 +125,10 @@ export const complianceModule: Module = (r) => {
     const values = await readForm(c);
     const parsed = parseReview(values);
     if (!parsed.ok) return staffReportPage(c, report, { errors: parsed.errors, values }, 422);
-    const res = await deps.database.db.transaction((tx) => reviewAnnualReport(tx, complianceActor(c), { reportId: report.id, version: Number(values.version), ...parsed }, deps.now()));
+    const res = await deps.database.db.transaction((tx) => reviewAnnualReport(tx, complianceActor(c), { reportId: report.id, version: Number(values.version), ...parsed }, deps.now(),
+      { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL }));
     if (!res.ok) return staffReportPage(c, (await visibleReport(c)) ?? report, { errors: { [res.field ?? '_form']: res.message }, values }, 422);
+    await dispatchMails(deps, res.mailIds ?? []);
     return redirectWith(c, `/gestion/conformite/bilans/${report.id}`, parsed.decision === 'accept' ? 'Le bilan est accepté.' : 'Le bilan est renvoyé à l’organisme avec votre motivation.');
   });
 };

@@ -1,7 +1,7 @@
 /**
  * Demo of compliance: annual reports for the years whose report obligation the sessions demo marks
  * as given. The most recent one of the first label is submitted and waits for staff's review; the
- * others are accepted. Runs after the sessions and learners demos (the indicators come from them).
+ * others are accepted. One contradictory procedure (a warning) is in its answer period. Runs after the sessions and learners demos (the indicators come from them).
  */
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Tx } from '../platform/db/index.js';
@@ -9,7 +9,9 @@ import { recordAudit, SYSTEM } from '../platform/audit/audit.store.js';
 import { obligations } from '../sessions/index.js';
 import { labels } from '../labels/labels.schema.js';
 import { calls } from '../calls/calls.schema.js';
-import { insertReport } from './compliance.store.js';
+import { insertProcedure, insertReport } from './compliance.store.js';
+import { addDays, parisDay } from '../sessions/index.js';
+import { answerDueOn } from './sanctions.js';
 import { computeAnnualFigures } from './commands/annual-report.js';
 import type { AnnualReportAnswers } from './compliance.schema.js';
 
@@ -21,8 +23,25 @@ const DEMO_ANSWERS: AnnualReportAnswers = {
   satisfaction: 'Questionnaire de fin de session : 8,3 sur 10 en moyenne ; les stages sont le point le plus apprécié.',
 };
 
-/** Seeds the demo annual reports; returns how many were created. */
+/** Seeds the demo annual reports and a procedure in its answer period; returns how many reports were created. */
 export async function seedDemoCompliance(tx: Tx, now: Date): Promise<number> {
+  await seedDemoSanction(tx, now);
+  return seedDemoReports(tx, now);
+}
+
+/** A warning considered against the first active label, notified five days ago (answer period running). */
+async function seedDemoSanction(tx: Tx, now: Date): Promise<void> {
+  const [label] = await tx.select().from(labels).where(eq(labels.status, 'active')).orderBy(asc(labels.number)).limit(1);
+  if (!label) return;
+  const noticeOn = addDays(parisDay(now), -5);
+  const p = await insertProcedure(tx, {
+    labelId: label.id, organisationId: label.organisationId, measure: 'warning', noticeOn, answerDueOn: answerDueOn(noticeOn), createdAt: now, updatedAt: now,
+    grounds: 'Attestation de démarrage de la session en cours non transmise dans le mois ; liste nominative des apprenants incomplète.',
+  });
+  await recordAudit(tx, SYSTEM, { action: 'sanction.noticed', objectType: 'sanction_procedure', objectId: p.id, after: { labelId: p.labelId, measure: p.measure, answerDueOn: p.answerDueOn }, meta: { demo: true } }, now);
+}
+
+async function seedDemoReports(tx: Tx, now: Date): Promise<number> {
   const rows = await tx.select({ obligation: obligations, rules: calls.rules }).from(obligations)
     .innerJoin(labels, eq(labels.id, obligations.labelId)).innerJoin(calls, eq(calls.id, labels.callId))
     .where(and(eq(obligations.kind, 'annual_report'), isNotNull(obligations.doneAt)))

@@ -23,6 +23,7 @@ test('besoins régionaux : liste des régions et page de l’Île-de-France avec
   const html = await list.text();
   assert.match(html, /href="\/besoins-regionaux\/11">Île-de-France<\/a>/);
   assert.match(html, /href="\/besoins-regionaux\/53">Bretagne<\/a>/);
+  assert.doesNotMatch(html, /\/gestion\/besoins-regionaux/, 'pas de lien d’administration pour le public');
   const idf = await (await c.get('/besoins-regionaux/11')).text();
   assert.equal(idf.match(/<h1/g)?.length, 1);
   const dev = idf.match(/Développeur \(full-stack[^<]*<\/h2>(.*?)<\/section>/s)![1]!;
@@ -39,6 +40,7 @@ test('l’administration modifie les métiers d’une région : motif obligatoir
   const c = t.client();
   await c.loginAs(admin.id);
   assert.equal((await c.get('/gestion/besoins-regionaux')).status, 200);
+  assert.match(await (await c.get('/besoins-regionaux')).text(), /href="\/gestion\/besoins-regionaux"/, 'lien d’administration depuis la page publique');
   const form = await c.get('/gestion/besoins-regionaux/53');
   assert.match(await form.text(), /Technicien télécom/);
   const bad = await c.post('/gestion/besoins-regionaux/53', { metiers: 'Développeur\nData analyst', motif: '' });

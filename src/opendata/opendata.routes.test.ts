@@ -157,3 +157,11 @@ test('flux LHÉO : XML de l’offre active avec organisme, SIRET, NDA et ETag', 
   assert.equal((await c.get('/donnees-ouvertes/lheo.xml', { 'If-None-Match': res.headers.get('etag')! })).status, 304);
   assert.match(await (await c.get('/donnees-ouvertes')).text(), /href="\/donnees-ouvertes\/lheo\.xml"/);
 });
+
+test('les fichiers JSON sont décrits dans le fichier OpenAPI de la plateforme, colonne par colonne', async () => {
+  const doc = await (await t.client().get('/api/v1/openapi.json')).json() as { paths: Record<string, { get: { responses: Record<string, { content?: Record<string, { schema: { properties: { donnees: { items: { properties: Record<string, unknown> } } } } }> }> } }> };
+  const sessions = doc.paths['/donnees-ouvertes/sessions.json']!.get.responses['200']!.content!['application/json']!.schema.properties.donnees.items.properties;
+  const body = await (await t.client().get('/donnees-ouvertes/sessions.json')).json() as { donnees: Record<string, unknown>[] };
+  assert.deepEqual(Object.keys(sessions), Object.keys(body.donnees[0]!));
+  assert.ok(doc.paths['/donnees-ouvertes/formations.json']);
+});

@@ -20,7 +20,9 @@ export type StaffAction =
   | 'inspections.browse'
   | 'crous.manage'
   | 'regions.contacts'
-  | 'review.groups';
+  | 'review.groups'
+  | 'compliance.follow'
+  | 'needs.edit';
 
 const ALLOWED: Record<StaffAction, readonly StaffRoleName[]> = {
   'staff.dashboard': ['instructor', 'monitoring', 'committee', 'admin'],
@@ -37,6 +39,8 @@ const ALLOWED: Record<StaffAction, readonly StaffRoleName[]> = {
   'crous.manage': ['admin'],
   'regions.contacts': ['admin'],
   'review.groups': ['admin'],
+  'compliance.follow': ['monitoring', 'admin'],
+  'needs.edit': ['admin'],
 };
 
 /** The roles allowed to perform an action. */

@@ -43,6 +43,8 @@ export interface DashboardCard { title: string; description: string; href: strin
 const CARDS: { action: StaffAction | CallAction; title: string; description: string; href: string }[] = [
   { action: 'applications.review', title: 'Candidatures à instruire', description: 'Vérifier la recevabilité des candidatures et noter les critères de sélection.', href: '/gestion/candidatures' },
   { action: 'monitoring.follow', title: 'Suivi-évaluation', description: 'Suivre les sessions des formations labellisées, les attestations et les bilans annuels.', href: '/gestion/suivi' },
+  { action: 'compliance.follow', title: 'Bilans annuels', description: 'Examiner les bilans annuels des formations labellisées, les accepter ou les renvoyer.', href: '/gestion/conformite/bilans' },
+  { action: 'compliance.follow', title: 'Procédures contradictoires', description: 'Notifier un manquement, recueillir la réponse de l’organisme, décider d’une sanction motivée.', href: '/gestion/conformite/sanctions' },
   { action: 'labels.browse', title: 'Labels', description: 'Suivre les labels : conventions, signatures, suspensions, retraits, échéances.', href: '/gestion/labels' },
   { action: 'support.desk', title: 'Assistance', description: 'Répondre aux questions et aux réclamations reçues par le formulaire de contact.', href: '/gestion/support' },
   { action: 'inspections.browse', title: 'Contrôles', description: 'Planifier les contrôles des formations labellisées et consigner leurs rapports.', href: '/gestion/inspections' },
@@ -51,6 +53,7 @@ const CARDS: { action: StaffAction | CallAction; title: string; description: str
   { action: 'audit.browse', title: 'Journal d’audit', description: 'Consulter qui a fait quoi et vérifier l’intégrité du journal.', href: '/gestion/journal' },
   { action: 'outbox.read', title: 'Courriels envoyés', description: 'Lire les courriels envoyés par la plateforme.', href: '/gestion/courriels' },
   { action: 'review.groups', title: 'Groupes d’instruction', description: 'Répartir les instructeurs par région et désigner les responsables de groupe.', href: '/gestion/groupes' },
+  { action: 'needs.edit', title: 'Besoins régionaux', description: 'Tenir à jour les métiers en tension de chaque région, montrés au public et aux instructeurs.', href: '/gestion/besoins-regionaux' },
   { action: 'crous.manage', title: 'CROUS', description: 'Adresses des CROUS qui reçoivent les signalements d’assiduité des boursiers.', href: '/gestion/crous' },
   { action: 'regions.contacts', title: 'Régions consultées', description: 'Adresses des Régions qui rendent un avis sur les formations de leur territoire.', href: '/gestion/regions/avis' },
   { action: 'calls.manage', title: 'Appels à labellisation', description: 'Modifier le calendrier, les durées, les cibles et les pondérations des appels.', href: '/gestion/appels' },

@@ -1,14 +1,16 @@
 /** Filling, submitting and reviewing an annual report: checked, written and audited in one transaction. */
 import type { DbOrTx } from '../../platform/db/index.js';
 import { recordAudit, type AuditActor } from '../../platform/audit/audit.store.js';
+import { enqueueMail } from '../../platform/mail/mail.store.js';
+import { reportReturnedMail } from '../mails.js';
 import { markObligationDone, obligationKey } from '../../sessions/index.js';
 import { indicators, indicatorRows, type Indicators } from '../../learners/indicators.js';
 import type { CallRules } from '../../calls/call.js';
 import type { AnnualReportAnswers, FrozenIndicator } from '../compliance.schema.js';
-import { annualDuty, findReport, insertReport, learnerFactsOfSessions, reportOf, sessionsForReport, updateReport, labelWithCall, type AnnualReportRow } from '../compliance.store.js';
+import { annualDuty, findReport, insertReport, learnerFactsOfSessions, reportOf, sessionsForReport, updateReport, labelWithCall, organisationAdminEmails, type AnnualReportRow } from '../compliance.store.js';
 import { annualReportTransition, sessionInYear, type AnnualReportStatus } from '../annual-report.js';
 
-type Result = { ok: true; report: AnnualReportRow } | { ok: false; message: string; field?: string };
+type Result = { ok: true; report: AnnualReportRow; mailIds?: string[] } | { ok: false; message: string; field?: string };
 
 /** What the report of a label for a year is computed from: its sessions of the year and their learners' indicators. */
 export async function computeAnnualFigures(db: DbOrTx, labelId: string, year: number, rules: CallRules) {
@@ -54,11 +56,12 @@ export async function saveAnnualReport(
   return { ok: true, report };
 }
 
-/** Staff accept a submitted report, or return it with a motivation (the obligation is open again). */
+/** Staff accept a submitted report, or return it with a motivation (the obligation is open again, the admins are mailed). */
 export async function reviewAnnualReport(
   tx: DbOrTx, actor: AuditActor & { id: string },
   v: { reportId: string; version: number; decision: 'accept' | 'return'; motivation: string },
   now: Date,
+  mail: { baseUrl: string; smtp: boolean },
 ): Promise<Result> {
   const r = await findReport(tx, v.reportId, { lock: true });
   if (!r) return { ok: false, message: 'Bilan introuvable.' };
@@ -73,5 +76,13 @@ export async function reviewAnnualReport(
     action: v.decision === 'accept' ? 'annual_report.accepted' : 'annual_report.returned', objectType: 'annual_report', objectId: r.id,
     before: { status: r.status }, after: { status: report.status }, meta: { reason: motivation || null },
   }, now);
-  return { ok: true, report };
+  const mailIds: string[] = [];
+  if (v.decision === 'return') {
+    const found = await labelWithCall(tx, r.labelId);
+    const url = `${mail.baseUrl}/organisations/${r.organisationId}/conformite/bilans/${r.labelId}/${r.year}`;
+    for (const to of await organisationAdminEmails(tx, r.organisationId)) {
+      mailIds.push(await enqueueMail(tx, reportReturnedMail({ to, trainingTitle: found?.label.trainingTitle ?? '', number: found?.label.number ?? '', url }, { year: r.year, motivation }), mail.smtp));
+    }
+  }
+  return { ok: true, report, mailIds };
 }

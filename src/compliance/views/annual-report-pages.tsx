@@ -36,6 +36,7 @@ export function OrgReportsPage(p: { ctx: PageContext; orgId: string; orgName: st
   return (
     <Layout ctx={p.ctx} title={`Bilans annuels – ${p.orgName}`} breadcrumb={[{ label: 'Mes organismes', href: '/organisations' }, { label: p.orgName, href: `/organisations/${p.orgId}` }]}>
       <h1>Bilans annuels</h1>
+      <p><a href={`/organisations/${p.orgId}/conformite/sanctions`}>Procédures contradictoires</a></p>
       <p>Chaque label remet, avant la date fixée par l’appel (le 31 janvier), le bilan des sessions commencées ou terminées l’année civile précédente. Les indicateurs sont calculés à partir des apprenants déclarés ; vous complétez les questions qualitatives.</p>
       <div class="fr-table lg-table-wrap">
         <table>
@@ -120,6 +121,7 @@ export function StaffReportsPage(p: { ctx: PageContext; items: StaffReportItem[]
   return (
     <Layout ctx={p.ctx} title="Bilans annuels transmis" breadcrumb={[{ label: 'Espace GEN', href: '/gestion' }, { label: 'Suivi des labels', href: '/gestion/suivi' }]}>
       <h1>Bilans annuels transmis</h1>
+      <p><a href="/gestion/conformite/sanctions">Sanctions et procédures contradictoires</a></p>
       <div class="fr-table lg-table-wrap">
         <table>
           <caption>Bilans à examiner puis examinés</caption>

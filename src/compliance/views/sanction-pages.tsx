@@ -44,6 +44,7 @@ export function StaffSanctionsPage(p: { ctx: PageContext; items: SanctionItem[];
   return (
     <Layout ctx={p.ctx} title="Sanctions et procédures contradictoires" hasErrors={hasErrors} breadcrumb={[{ label: 'Espace GEN', href: '/gestion' }, { label: 'Suivi des labels', href: '/gestion/suivi' }]}>
       <h1>Sanctions et procédures contradictoires</h1>
+      <p><a href="/gestion/conformite/bilans">Bilans annuels transmis</a></p>
       <p>Toute mesure (avertissement, retenue de la subvention d’amorçage, suspension, retrait) suit une procédure contradictoire : notification des griefs, délai de réponse de 15 jours, puis décision motivée.</p>
       <ProcedureTable items={p.items} href={(x) => `/gestion/conformite/sanctions/${x.id}`} caption="Procédures" />
       <h2>Ouvrir une procédure</h2>
@@ -106,6 +107,7 @@ export function OrgSanctionsPage(p: { ctx: PageContext; orgId: string; orgName: 
   return (
     <Layout ctx={p.ctx} title={`Procédures contradictoires – ${p.orgName}`} breadcrumb={[{ label: 'Mes organismes', href: '/organisations' }, { label: p.orgName, href: `/organisations/${p.orgId}` }]}>
       <h1>Procédures contradictoires</h1>
+      <p><a href={`/organisations/${p.orgId}/conformite/bilans`}>Bilans annuels</a></p>
       <p>Avant toute mesure, la Grande École du Numérique vous notifie ses griefs ; vous disposez de 15 jours pour y répondre ici.</p>
       <ProcedureTable items={p.items} href={(x) => `/organisations/${p.orgId}/conformite/sanctions/${x.id}`} caption="Procédures vous concernant" />
     </Layout>

@@ -45,9 +45,10 @@ function SharesChart({ shares, id }: { shares: PublicShare[]; id: string }) {
   );
 }
 
-function Table({ caption, children }: { caption: string; children: unknown }) {
+/** A DSFR table; a wide one scrolls in a focusable region (keyboard users can scroll it). */
+function Table({ caption, children, wide }: { caption: string; children: unknown; wide?: boolean }) {
   return (
-    <div class="fr-table fr-table--sm"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+    <div class="fr-table fr-table--sm"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex={wide ? 0 : undefined} role={wide ? 'region' : undefined} aria-label={wide ? caption : undefined}><div class="fr-table__content">
       <table>
         <caption>{caption}</caption>
         {children}
@@ -60,7 +61,7 @@ function Table({ caption, children }: { caption: string; children: unknown }) {
 function GroupsTable({ caption, head, groups }: { caption: string; head: string; groups: GroupFigures[] }) {
   const labels = groups[0]?.shares.map((s) => s.label) ?? [];
   return (
-    <Table caption={caption}>
+    <Table caption={caption} wide>
       <thead>
         <tr><th scope="col">{head}</th><th scope="col">Formations</th><th scope="col">Organismes</th><th scope="col">Sessions</th><th scope="col">Apprenants</th>{labels.map((l) => <th scope="col">{l}</th>)}</tr>
       </thead>
@@ -105,7 +106,7 @@ export function FiguresPage({ ctx, figures, callTitle }: { ctx: PageContext; fig
       <h2 class="fr-mt-4w">Les apprenants et les objectifs de l’appel</h2>
       <p>Objectifs : au moins {pct(t.womenShare)} de femmes, {pct(t.priorityAreaShare)} d’apprenants résidant en QPV, ZRR ou FRR, {pct(t.positiveOutcomeShare)} de sorties positives, {t.minLearnersPerSession} apprenants par session.</p>
       <SharesChart shares={n.shares} id="graphique-national" />
-      <Table caption="Indicateurs nationaux et objectifs de l’appel">
+      <Table caption="Indicateurs nationaux et objectifs de l’appel" wide>
         <thead><tr><th scope="col">Indicateur</th><th scope="col">Part</th><th scope="col">Calculée sur</th><th scope="col">Objectif</th><th scope="col">Résultat</th></tr></thead>
         <tbody>
           {n.shares.map((s) => (

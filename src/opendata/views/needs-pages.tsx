@@ -33,6 +33,7 @@ export function NeedsListPage({ ctx, needs, counts, callTitle }: { ctx: PageCont
         </div></div></div></div>
       )}
       <p class="fr-hint-text">{RULE}</p>
+      {ctx.actor?.staffRoles.includes('admin') ? <p><a class="fr-link" href="/gestion/besoins-regionaux">Modifier les besoins régionaux (administration)</a></p> : null}
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 /** OpenAPI 3.1 description of the territory API, served at /api/v1/openapi.json. */
 import { CATALOGUE_OPENAPI_PATHS } from '../../catalogue/openapi.js';
+import { OPENDATA_OPENAPI_PATHS } from '../../opendata/openapi.js';
 
 const address = {
   type: 'object',
@@ -71,5 +72,6 @@ export const OPENAPI = {
       },
     },
     ...CATALOGUE_OPENAPI_PATHS,
+    ...OPENDATA_OPENAPI_PATHS,
   },
 } as const;

@@ -320,4 +320,10 @@ export const EXPECTED: Record<string, Expected> = {
   'GET /organisations/:orgId/conformite/sanctions': 'orgMember',
   'GET /organisations/:orgId/conformite/sanctions/:procedureId': 'orgMember',
   'POST /organisations/:orgId/conformite/sanctions/:procedureId/reponse': 'orgMember',
+  'GET /organisations/:orgId/conformite/modifications': 'orgMember',
+  'POST /organisations/:orgId/conformite/modifications': 'orgAdmin',
+  'GET /organisations/:orgId/conformite/modifications/:requestId': 'orgMember',
+  'GET /gestion/conformite/modifications': ['monitoring', 'admin'],
+  'GET /gestion/conformite/modifications/:requestId': ['monitoring', 'admin'],
+  'POST /gestion/conformite/modifications/:requestId/decision': ['monitoring', 'admin'],
 };

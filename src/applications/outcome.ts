@@ -1,10 +1,11 @@
 /**
  * What the applicant sees of the GEN's examination: a correction request (message, due date,
  * parts to correct), inadmissibility (motivation, unmet criteria), the committee's decision
- * (labelled with its label, or rejected) — read from the review and labels domains.
+ * (labelled with its label, or rejected) or its deferral to the next cut-off — read from the review
+ * and labels domains.
  */
 import type { DbOrTx } from '../platform/db/index.js';
-import { findReview, decisionOf } from '../review/index.js';
+import { findReview, decisionOf, deferralsOf } from '../review/index.js';
 import { labelOfApplication } from '../labels/index.js';
 import { unmetVerdicts } from './applications.store.js';
 import type { Dossier } from './dossier.js';
@@ -15,7 +16,9 @@ export type ApplicantOutcome =
   | { kind: 'in_correction'; message: string; dueOn: string; parts: string[] }
   | { kind: 'inadmissible'; motivation: string; unmet: { code: string; title: string; comment: string }[] }
   | { kind: 'labelled'; motivation: string; label: { id: string; number: string; status: string } | null }
-  | { kind: 'rejected'; motivation: string };
+  | { kind: 'rejected'; motivation: string }
+  /** The committee deferred the examination to a later cut-off (the latest deferral; `times` counts them all). */
+  | { kind: 'deferred'; motivation: string; decidedAt: Date; times: number; cutoff: { label: string; closesAt: Date | null; resultsNote: string } | null };
 
 /** Reads the outcome of an application (nothing for a draft or a withdrawn application). */
 export async function applicantOutcome(db: DbOrTx, d: Dossier): Promise<ApplicantOutcome> {
@@ -37,6 +40,17 @@ export async function applicantOutcome(db: DbOrTx, d: Dossier): Promise<Applican
     if (review.state === 'rejected') return { kind: 'rejected', motivation };
     const label = await labelOfApplication(db, app.id);
     return { kind: 'labelled', motivation, label: label ? { id: label.id, number: label.number, status: label.status } : null };
+  }
+  const deferrals = await deferralsOf(db, app.id);
+  const last = deferrals.at(-1);
+  if (last) {
+    // A deferral moves the application to the next cut-off: the application's cut-off is the new one.
+    const next = d.call.cutoffs.find((c) => c.id === app.cutoffId);
+    const label = last.toCutoffLabel ?? next?.label ?? null;
+    return {
+      kind: 'deferred', motivation: last.motivation, decidedAt: last.decidedAt, times: deferrals.length,
+      cutoff: label ? { label, closesAt: next?.label === label ? next.closesAt : null, resultsNote: next?.label === label ? next.resultsNote : '' } : null,
+    };
   }
   return { kind: 'none' };
 }

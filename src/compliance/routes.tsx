@@ -16,6 +16,7 @@ import { parseAnswers, parseReview } from './annual-report.js';
 import { computeAnnualFigures, saveAnnualReport, reviewAnnualReport } from './commands/annual-report.js';
 import { complianceAccess, complianceActor } from './compliance.policy.js';
 import { registerSanctionRoutes } from './sanctions.routes.js';
+import { registerChangeRequestRoutes } from './change-requests.routes.js';
 import { OrgReportsPage, OrgReportPage, StaffReportsPage, StaffReportPage, type StaffReportItem } from './views/annual-report-pages.js';
 
 const orgIdOf = (c: Context<AppEnv>) => c.req.param('orgId')!.toLowerCase();
@@ -75,6 +76,7 @@ async function visibleReport(c: Context<AppEnv>): Promise<AnnualReportRow | null
 /** Routes of compliance. */
 export const complianceModule: Module = (r) => {
   registerSanctionRoutes(r);
+  registerChangeRequestRoutes(r);
   const orgBase = '/organisations/:orgId/conformite/bilans';
 
   r.get(orgBase, ORG_MEMBER, async (c) => {

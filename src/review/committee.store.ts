@@ -71,6 +71,8 @@ export interface AgendaItem {
   deferred: number;
   /** Admissibility criteria met (reviewer's verdicts), partners confirmed among those asked, Région opinions received. */
   criteriaMet: number; partnersConfirmed: number; partnersAsked: number; regionOpinions: string[];
+  /** The viewer is an assigned reviewer who has not submitted their score sheet: others' scores stay hidden from them. */
+  scoresHidden: boolean;
 }
 
 /** Admissible applications of the cut-off (scored or not, decided or not), best mean score first. */
@@ -86,6 +88,8 @@ export async function agenda(db: DbOrTx, cutoffId: string, viewerId: string, gap
     partnersConfirmed: sql<number>`(select count(*)::int from partner_confirmations p where p.application_id = ${applications.id} and p.status::text = 'confirmed')`,
     partnersAsked: sql<number>`(select count(*)::int from partner_confirmations p where p.application_id = ${applications.id})`,
     regionOpinions: sql<string[] | null>`(select array_agg(o.opinion::text order by o.region_name) from region_opinions o where o.application_id = ${applications.id} and o.opinion is not null)`,
+    scoresHidden: sql<boolean>`(exists (select 1 from review_assignments ra where ra.application_id = ${applications.id} and ra.reviewer_id = ${viewerId})
+      and not exists (select 1 from score_sheets s where s.application_id = ${applications.id} and s.reviewer_id = ${viewerId}))`,
   }).from(applicationReviews)
     .innerJoin(applications, eq(applications.id, applicationReviews.applicationId))
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
@@ -106,6 +110,7 @@ export async function agenda(db: DbOrTx, cutoffId: string, viewerId: string, gap
       decision: r.outcome ? { outcome: r.outcome as 'labelled' | 'rejected', motivation: r.motivation!, meetingId: r.meetingId!, seedGrant: r.seedGrant } : null,
       funding: r.funding ?? {}, publics: r.publics ?? {}, deferred: r.deferred,
       criteriaMet: r.criteriaMet, partnersConfirmed: r.partnersConfirmed, partnersAsked: r.partnersAsked, regionOpinions: r.regionOpinions ?? [],
+      scoresHidden: !!r.scoresHidden,
     };
   });
   return items.sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1) || a.trainingTitle.localeCompare(b.trainingTitle, 'fr'));

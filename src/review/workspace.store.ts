@@ -95,6 +95,8 @@ export interface WorkspaceRow {
   submittedAt: Date | null; cutoffLabel: string | null; status: WorkspaceStatus; regionName: string | null; departementCode: string | null;
   jobFamily: string | null; reviewers: string | null; sheets: number; meanScore: number | null;
   medianScore: number | null; spread: number | null; decision: string | null; motivation: string | null; seedGrant: number | null; tags: string | null;
+  /** The viewer is an assigned reviewer without their own sheet: the scores above are withheld (null). */
+  scoresHidden: boolean;
 }
 
 const medianSql = sql<string | null>`(select percentile_cont(0.5) within group (order by s.total) from score_sheets s where s.application_id = ${applications.id})`;
@@ -124,7 +126,7 @@ function select(db: DbOrTx, f: WorkspaceFilter, statusFilter: boolean) {
 
 const n2 = (v: string | number | null) => (v === null ? null : round2(Number(v)));
 const toRow = ({ scoresHidden, ...r }: Awaited<ReturnType<typeof select>>[number]): WorkspaceRow => ({
-  ...r, seedGrant: r.seedGrant === null ? null : Number(r.seedGrant),
+  ...r, seedGrant: r.seedGrant === null ? null : Number(r.seedGrant), scoresHidden: !!scoresHidden,
   ...(scoresHidden ? { meanScore: null, medianScore: null, spread: null } : { meanScore: n2(r.meanScore), medianScore: n2(r.medianScore), spread: n2(r.spread) }),
 });
 

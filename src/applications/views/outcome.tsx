@@ -5,6 +5,7 @@ import type { SectionKey } from '../sections/definitions.js';
 import { sectionPath, documentsPath, resubmitPath } from './paths.js';
 
 const frDate = (iso: string) => iso.split('-').reverse().join('/');
+const parisDate = (d: Date) => d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' });
 
 /** The part names of a correction request, each linked to its page. */
 function PartLinks({ orgId, appId, parts }: { orgId: string; appId: string; parts: string[] }) {
@@ -52,6 +53,21 @@ export function OutcomeNotice({ o, orgId, appId }: { o: ApplicantOutcome; orgId:
           <h2 class="fr-alert__title">Formation labellisée Grande École du Numérique</h2>
           {o.motivation ? <p class="lg-prewrap">{o.motivation}</p> : null}
           {o.label ? <p>Label n° {o.label.number} : <a href={`/organisations/${orgId}/labels/${o.label.id}`}>voir le label et sa convention</a>.</p> : null}
+        </div>
+      );
+    case 'deferred':
+      return (
+        <div class="fr-alert fr-alert--info fr-mb-4w" id="decision">
+          <h2 class="fr-alert__title">Examen reporté au relevé suivant</h2>
+          <p>
+            Le comité de labellisation du {parisDate(o.decidedAt)} a reporté l’examen de votre candidature
+            {o.cutoff ? <> au <strong>{o.cutoff.label}</strong>{o.cutoff.closesAt ? ` (clôture le ${parisDate(o.cutoff.closesAt)})` : ''}</> : ' au relevé suivant'}.
+            {o.times > 1 ? ` Elle a été reportée ${o.times} fois.` : ''}
+          </p>
+          <p class="fr-mt-2w">Motivation du comité :</p>
+          <p class="lg-prewrap">{o.motivation}</p>
+          {o.cutoff?.resultsNote ? <p class="fr-mt-2w">{o.cutoff.resultsNote}.</p> : null}
+          <p class="fr-mt-2w">Votre candidature reste déposée : vous n’avez rien à redéposer.</p>
         </div>
       );
     case 'rejected':

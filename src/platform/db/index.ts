@@ -60,6 +60,10 @@ async function openPostgres(url: string, doMigrate: boolean): Promise<Database> 
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   // Timestamps come back as strings (not parsed Date) only where drizzle asks for them; keep pg defaults.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection closed by the server (restart, failover, database dropped) must not crash the
+  // process: pg emits it on the pool, which then replaces the connection on the next query.
+  let ending = false;
+  pool.on('error', (err) => { if (!ending) console.warn(`PostgreSQL : connexion inactive perdue (${err.message})`); });
   const db = drizzle(pool, { schema }) as unknown as Db;
   if (doMigrate) await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR });
   return {
@@ -69,7 +73,7 @@ async function openPostgres(url: string, doMigrate: boolean): Promise<Database> 
       query: async (text, values) => pool.query(text, values as unknown[]) as never,
       executeSql: async (text, values) => pool.query(text, values as unknown[]) as never,
     },
-    close: () => pool.end(),
+    close: () => { ending = true; return pool.end(); },
   };
 }
 

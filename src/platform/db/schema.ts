@@ -14,6 +14,7 @@ export * from '../../sessions/sessions.schema.js';
 export * from '../../learners/learners.schema.js';
 export * from '../../inspections/inspections.schema.js';
 export * from '../../compliance/compliance.schema.js';
+export * from '../../compliance/change-requests.schema.js';
 export * from '../../messages/messages.schema.js';
 export * from '../../consultations/consultations.schema.js';
 export * from '../../catalogue/catalogue.schema.js';

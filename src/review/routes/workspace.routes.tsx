@@ -13,7 +13,7 @@ import { renderErrorPage } from '../../platform/views/error-page.js';
 import { dispatchMails } from '../../platform/mail/mailer.js';
 import { listCallsWithCutoffs, getCallById } from '../../calls/calls.store.js';
 import { missingOpinions } from '../../consultations/consultations.store.js';
-import { postStaffMessage } from '../../messages/index.js';
+import { postStaffMessage, staffUnread } from '../../messages/index.js';
 import { holdsRoleFor, reviewAccess, seesAllApplications, staffActor } from '../review.policy.js';
 import { listReviewers, applicationOwner } from '../review.store.js';
 import { listWorkspace, exportWorkspace, visibleIds, type WorkspaceFilter } from '../workspace.store.js';
@@ -65,11 +65,13 @@ async function listPage(c: Context<AppEnv>, o: { bulk?: FormResult<unknown>; vie
     return render(c, <WorkspacePage ctx={pageContext(c)} query={{ ...readWorkspaceQuery(new URLSearchParams()), callId: '' }} calls={[]} cutoffs={[]} regions={[]} families={[]} reviewers={[]} rows={[]} total={0} byStatus={{}} pageSize={PAGE_SIZE} tags={tags} rowTags={[]} views={views} canAutoAssign={false} />, status);
   }
   const list = await listWorkspace(db, x.filter, x.q.page, PAGE_SIZE);
-  const rowTags = await tagsOf(db, list.rows.map((r) => r.id));
+  const ids = list.rows.map((r) => r.id);
+  // One query each for the listed page: tags, and the viewer's unread organisation messages.
+  const [rowTags, unread] = await Promise.all([tagsOf(db, ids), staffUnread(db, actor.userId, ids)]);
   return render(c, (
     <WorkspacePage ctx={pageContext(c)} query={x.q} calls={x.calls.map((k) => ({ id: k.call.id, title: k.call.title }))} cutoffs={x.chosen.cutoffs}
       regions={allRegions()} families={x.call.families} reviewers={reviewers} rows={list.rows} total={list.total} byStatus={list.byStatus} pageSize={PAGE_SIZE}
-      tags={tags} rowTags={rowTags} views={views} canAutoAssign={holdsRoleFor(actor, 'review.assign')} bulk={o.bulk} viewState={o.viewState} message={o.message} />
+      tags={tags} rowTags={rowTags} unread={unread} views={views} canAutoAssign={holdsRoleFor(actor, 'review.assign')} bulk={o.bulk} viewState={o.viewState} message={o.message} />
   ), status);
 }
 

@@ -9,7 +9,7 @@ import type { StaffDossier } from '../staff-dossier.js';
 import { formatScore } from '../scoring.js';
 import { correctionPartLabel } from '../correction-parts.js';
 import { frenchDate } from '../review.js';
-import { ApplicationTabs, StatusBadge, WORKSPACE, reviewPath, parisDateTime } from './parts.js';
+import { ApplicationTabs, SCORE_HIDDEN, StatusBadge, WORKSPACE, reviewPath, parisDateTime } from './parts.js';
 import { AdmissibilityTable } from './admissibility-table.js';
 import { Timeline } from './timeline.js';
 import { OrganiseBox } from './organise-box.js';
@@ -35,7 +35,7 @@ export function ApplicationPage({ ctx, s, state, message, panels }: ApplicationP
         <dt>Déposée le</dt><dd>{parisDateTime(app.submittedAt)}</dd>
         <dt>Région du lieu principal</dt><dd>{s.review.regionName ?? 'Inconnue'}{s.review.departementCode ? ` (${s.review.departementCode})` : ''}</dd>
         <dt>Groupe d’instruction</dt><dd>{s.groups.length ? s.groups.map((g) => `${g.name}${g.lead ? ` (responsable : ${g.lead})` : ''}`).join(' ; ') : 'Aucun groupe ne couvre cette région'}</dd>
-        <dt>Note moyenne</dt><dd>{formatScore(s.scores?.mean)}{s.scores ? ` – médiane ${formatScore(s.scores.median)}, écart ${s.scores.spread.toLocaleString('fr-FR')} point(s)` : ''}</dd>
+        <dt>Note moyenne</dt><dd>{s.hiddenSheets > 0 ? SCORE_HIDDEN : formatScore(s.scores?.mean)}{s.scores ? ` – médiane ${formatScore(s.scores.median)}, écart ${s.scores.spread.toLocaleString('fr-FR')} point(s)` : ''}</dd>
       </dl>
       <ApplicationTabs applicationId={app.id} current="dossier" may={s.may} />
       <OrganiseBox ctx={ctx} s={s} state={state} />

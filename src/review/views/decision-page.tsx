@@ -5,7 +5,7 @@ import type { AgendaItem } from '../committee.store.js';
 import { formatScore } from '../scoring.js';
 import { frenchDate } from '../review.js';
 import { euros } from '../routing.js';
-import { COMMITTEE, meetingPath, reviewPath } from './parts.js';
+import { COMMITTEE, SCORE_HIDDEN, meetingPath, reviewPath } from './parts.js';
 
 /** The seed grant ceiling shown beside the field. */
 export interface CeilingView { requested: number; budgetCap: number | null; max: number; maxShare: number }
@@ -28,7 +28,7 @@ export function DecisionPage({ ctx, meeting, item, ceiling, state, message }: De
         <dt>Formation</dt><dd><a href={reviewPath(item.applicationId)}>{item.trainingTitle}</a></dd>
         <dt>Organisme</dt><dd>{item.organisationName}</dd>
         <dt>Région</dt><dd>{item.regionName ?? '—'}</dd>
-        <dt>Note moyenne</dt><dd>{formatScore(item.mean)} ({item.totals.length} note{item.totals.length > 1 ? 's' : ''}{item.spread !== null ? `, écart ${item.spread.toLocaleString('fr-FR')}` : ''}){item.needsDiscussion ? ' – écart à discuter' : ''}</dd>
+        <dt>Note moyenne</dt><dd>{item.scoresHidden ? SCORE_HIDDEN : <>{formatScore(item.mean)} ({item.totals.length} note{item.totals.length > 1 ? 's' : ''}{item.spread !== null ? `, écart ${item.spread.toLocaleString('fr-FR')}` : ''}){item.needsDiscussion ? ' – écart à discuter' : ''}</>}</dd>
         {item.deferred ? <><dt>Reports</dt><dd>Déjà reportée {item.deferred} fois.</dd></> : null}
       </dl>
       <Form action={`${meetingPath(meeting.id)}/decisions/${item.applicationId}`} csrf={ctx.csrfToken}>

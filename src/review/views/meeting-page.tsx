@@ -6,7 +6,7 @@ import { percent, type BalanceLine, type BalanceShares } from '../balance.js';
 import { euros } from '../routing.js';
 import { formatScore } from '../scoring.js';
 import { frenchDate } from '../review.js';
-import { COMMITTEE, meetingPath, reviewPath, parisDateTime } from './parts.js';
+import { COMMITTEE, SCORE_HIDDEN, meetingPath, reviewPath, parisDateTime } from './parts.js';
 
 /** What the page shows. */
 export interface MeetingProps {
@@ -57,8 +57,10 @@ export function MeetingPage(p: MeetingProps) {
                 <td>{i + 1}</td>
                 <td><a href={reviewPath(it.applicationId)}>{it.trainingTitle}</a><br /><span class="fr-text--xs">{it.organisationName}</span></td>
                 <td>{it.regionName ?? '—'}</td>
-                <td>{formatScore(it.mean)} <span class="fr-text--xs">({it.totals.length} note{it.totals.length > 1 ? 's' : ''})</span></td>
-                <td>{it.spread === null ? '—' : it.spread.toLocaleString('fr-FR')}{it.needsDiscussion ? <> <span class="fr-badge fr-badge--sm fr-badge--warning">À discuter</span></> : null}</td>
+                {it.scoresHidden ? <><td>{SCORE_HIDDEN}</td><td>{SCORE_HIDDEN}</td></> : <>
+                  <td>{formatScore(it.mean)} <span class="fr-text--xs">({it.totals.length} note{it.totals.length > 1 ? 's' : ''})</span></td>
+                  <td>{it.spread === null ? '—' : it.spread.toLocaleString('fr-FR')}{it.needsDiscussion ? <> <span class="fr-badge fr-badge--sm fr-badge--warning">À discuter</span></> : null}</td>
+                </>}
                 <td class="fr-text--sm">
                   {it.criteriaMet} critère{it.criteriaMet > 1 ? 's' : ''} de recevabilité rempli{it.criteriaMet > 1 ? 's' : ''}<br />
                   Partenaires : {it.partnersAsked ? `${it.partnersConfirmed} confirmé(s) sur ${it.partnersAsked} sollicité(s)` : 'aucun sollicité'}<br />

@@ -61,3 +61,6 @@ export function parisDateTime(d: Date | string | null | undefined): string {
 export function TagBadge({ label, colour }: { label: string; colour: string }) {
   return <span class={`fr-badge fr-badge--sm fr-badge--no-icon fr-badge--${colour} fr-mr-1v`}>{label}</span>;
 }
+
+/** Shown instead of a score to an assigned reviewer who has not submitted their own score sheet. */
+export const SCORE_HIDDEN = 'masquée jusqu’à votre notation';

@@ -6,7 +6,8 @@ import { workspaceSearch, type WorkspaceQuery } from '../workspace-query.js';
 import { formatScore } from '../scoring.js';
 import { ErrorSummary, type FormState } from '../../platform/views/ui.js';
 import { EXPORT_COLUMNS } from '../export.js';
-import { Pagination, StatusBadge, TagBadge, WORKSPACE, reviewPath, parisDateTime } from './parts.js';
+import { staffThreadPath, unreadLabel } from '../../messages/index.js';
+import { Pagination, SCORE_HIDDEN, StatusBadge, TagBadge, WORKSPACE, reviewPath, parisDateTime } from './parts.js';
 
 /** What the page shows. */
 export interface WorkspaceProps {
@@ -25,6 +26,8 @@ export interface WorkspaceProps {
   rowTags: { applicationId: string; id: string; label: string; colour: string }[];
   views: { id: string; name: string; query: string }[];
   canAutoAssign: boolean;
+  /** Unread organisation messages per listed application, for the viewer. */
+  unread?: ReadonlyMap<string, number>;
   bulk?: FormState;
   viewState?: FormState;
   message?: string;
@@ -185,12 +188,13 @@ export function WorkspacePage(p: WorkspaceProps) {
               <tr>
                 <td><div class="fr-checkbox-group fr-checkbox-group--sm"><input type="checkbox" id={`choix-${r.id}`} name="ids" value={r.id} checked={selected.has(r.id)} /><label class="fr-label" for={`choix-${r.id}`}><span class="fr-sr-only">Choisir {r.trainingTitle}</span></label></div></td>
                 <td><a href={reviewPath(r.id)}>{r.trainingTitle}</a><br /><span class="fr-text--xs">{r.receiptNumber ?? ''} · {familyTitle(r.jobFamily)}</span>
+                  {p.unread?.get(r.id) ? <><br /><a class="fr-badge fr-badge--sm fr-badge--new" href={staffThreadPath(r.id)}>{unreadLabel(p.unread.get(r.id)!)}<span class="fr-sr-only"> – {r.trainingTitle}</span></a></> : null}
                   {p.rowTags.some((t) => t.applicationId === r.id) ? <><br />{p.rowTags.filter((t) => t.applicationId === r.id).map((t) => <TagBadge label={t.label} colour={t.colour} />)}</> : null}</td>
                 <td>{r.organisationName}</td>
                 <td><StatusBadge status={r.status} /></td>
                 <td>{r.regionName ?? '—'}{r.departementCode ? ` (${r.departementCode})` : ''}</td>
                 <td>{r.reviewers ?? 'Aucun'}</td>
-                <td>{formatScore(r.meanScore)}{r.sheets ? <span class="fr-text--xs"> ({r.sheets} note{r.sheets > 1 ? 's' : ''})</span> : null}</td>
+                <td>{r.scoresHidden ? SCORE_HIDDEN : formatScore(r.meanScore)}{r.sheets ? <span class="fr-text--xs"> ({r.sheets} note{r.sheets > 1 ? 's' : ''})</span> : null}</td>
                 <td>{parisDateTime(r.submittedAt)}<br /><span class="fr-text--xs">{r.cutoffLabel ?? ''}</span></td>
               </tr>
             ))}

@@ -1,0 +1,102 @@
+/** Routes of change requests: the organisation files them, staff approve or reject them. */
+import type { Context } from 'hono';
+import type { Router } from '../platform/http/router.js';
+import type { AppEnv } from '../platform/http/context.js';
+import { ORG_ADMIN, ORG_MEMBER, isUuid } from '../platform/http/access.js';
+import { readForm } from '../platform/http/forms.js';
+import { render, pageContext, redirectWith } from '../platform/http/render.js';
+import { renderErrorPage } from '../platform/views/error-page.js';
+import { dispatchMails } from '../platform/mail/mailer.js';
+import type { FormState } from '../platform/views/ui.js';
+import { organisationName } from '../sessions/sessions.store.js';
+import { activeLabelsOf, findChangeRequestItem, listChangeRequests, sectionsOfApplication, versionsOf } from './change-requests.store.js';
+import { flattenSections, parseChangeRequest } from './change-requests.js';
+import { submitChangeRequest, decideChangeRequest } from './commands/change-requests.js';
+import { complianceAccess, complianceActor } from './compliance.policy.js';
+import { OrgChangeRequestsPage, OrgChangeRequestPage, StaffChangeRequestsPage, StaffChangeRequestPage } from './views/change-request-pages.js';
+
+const orgIdOf = (c: Context<AppEnv>) => c.req.param('orgId')!.toLowerCase();
+
+/** The fields of the current training records of the organisation's active labels. */
+async function fieldKeysOf(c: Context<AppEnv>, labels: { id: string; applicationId: string }[]): Promise<string[]> {
+  const db = c.get('deps').database.db;
+  const keys = new Set<string>();
+  for (const l of labels) {
+    const last = (await versionsOf(db, l.id)).at(-1);
+    const data = last ? last.data : flattenSections(await sectionsOfApplication(db, l.applicationId));
+    for (const k of Object.keys(data)) if (!k.startsWith('modifications.')) keys.add(k);
+  }
+  return [...keys].sort();
+}
+
+async function orgListPage(c: Context<AppEnv>, state: FormState = {}, status = 200) {
+  const db = c.get('deps').database.db;
+  const orgId = orgIdOf(c);
+  const orgName = await organisationName(db, orgId);
+  if (!orgName) return renderErrorPage(c, 404);
+  const labels = await activeLabelsOf(db, orgId);
+  const isAdmin = !!c.get('actor')?.memberships.some((m) => m.organisationId === orgId && m.role === 'admin');
+  return render(c, <OrgChangeRequestsPage ctx={pageContext(c)} orgId={orgId} orgName={orgName} items={await listChangeRequests(db, orgId)} labels={labels}
+    fieldKeys={await fieldKeysOf(c, labels)} isAdmin={isAdmin} state={state} />, status);
+}
+
+async function itemOf(c: Context<AppEnv>, orgId?: string) {
+  const id = c.req.param('requestId');
+  if (!isUuid(id)) return null;
+  return findChangeRequestItem(c.get('deps').database.db, id.toLowerCase(), orgId);
+}
+
+async function staffPage(c: Context<AppEnv>, item: NonNullable<Awaited<ReturnType<typeof itemOf>>>, state: FormState = {}, status = 200) {
+  const versions = await versionsOf(c.get('deps').database.db, item.request.labelId);
+  return render(c, <StaffChangeRequestPage ctx={pageContext(c)} item={item} versions={versions} state={state} />, status);
+}
+
+/** Registers the routes of change requests. */
+export function registerChangeRequestRoutes(r: Router): void {
+  const orgBase = '/organisations/:orgId/conformite/modifications';
+
+  r.get(orgBase, ORG_MEMBER, (c) => orgListPage(c));
+
+  r.post(orgBase, ORG_ADMIN, async (c) => {
+    const deps = c.get('deps');
+    const db = deps.database.db;
+    const orgId = orgIdOf(c);
+    if (!(await organisationName(db, orgId))) return renderErrorPage(c, 404);
+    const values = await readForm(c);
+    const parsed = parseChangeRequest(values, await fieldKeysOf(c, await activeLabelsOf(db, orgId)));
+    if (!parsed.ok) return orgListPage(c, { errors: parsed.errors, values }, 422);
+    const res = await db.transaction((tx) => submitChangeRequest(tx, complianceActor(c), { organisationId: orgId, ...parsed }, deps.now()));
+    if (!res.ok) return orgListPage(c, { errors: { [res.field ?? '_form']: res.message }, values }, 422);
+    return redirectWith(c, `/organisations/${orgId}/conformite/modifications/${res.request.id}`, 'Votre demande de modification est transmise à l’équipe GEN.');
+  });
+
+  r.get(`${orgBase}/:requestId`, ORG_MEMBER, async (c) => {
+    const item = await itemOf(c, orgIdOf(c));
+    if (!item) return renderErrorPage(c, 404);
+    const versions = await versionsOf(c.get('deps').database.db, item.request.labelId);
+    return render(c, <OrgChangeRequestPage ctx={pageContext(c)} orgId={orgIdOf(c)} item={item} versions={versions} />);
+  });
+
+  r.get('/gestion/conformite/modifications', complianceAccess('compliance.view'), async (c) => {
+    return render(c, <StaffChangeRequestsPage ctx={pageContext(c)} items={await listChangeRequests(c.get('deps').database.db)} />);
+  });
+
+  r.get('/gestion/conformite/modifications/:requestId', complianceAccess('compliance.view'), async (c) => {
+    const item = await itemOf(c);
+    return item ? staffPage(c, item) : renderErrorPage(c, 404);
+  });
+
+  r.post('/gestion/conformite/modifications/:requestId/decision', complianceAccess('compliance.review'), async (c) => {
+    const item = await itemOf(c);
+    if (!item) return renderErrorPage(c, 404);
+    const deps = c.get('deps');
+    const values = await readForm(c);
+    const approve = values.decision === 'approve' ? true : values.decision === 'reject' ? false : null;
+    const motivation = typeof values.motivation === 'string' ? values.motivation : '';
+    const res = await deps.database.db.transaction((tx) => decideChangeRequest(tx, complianceActor(c), { requestId: item.request.id, version: Number(values.version), approve, motivation }, deps.now(),
+      { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL }));
+    if (!res.ok) return staffPage(c, (await itemOf(c)) ?? item, { errors: { [res.field ?? '_form']: res.message }, values }, 422);
+    await dispatchMails(deps, res.mailIds);
+    return redirectWith(c, `/gestion/conformite/modifications/${item.request.id}`, approve ? 'La modification est approuvée ; la fiche de la formation est mise à jour.' : 'La modification est refusée ; l’organisme en est informé.');
+  });
+}

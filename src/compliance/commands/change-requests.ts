@@ -1,0 +1,71 @@
+/**
+ * Change requests: an organisation admin files one on an active label; staff approve or reject it
+ * with a motivation (audited, mailed to the organisation's admins). Approval adds a version of the
+ * training record, version 1 being initialised from the application's sections.
+ */
+import type { Tx } from '../../platform/db/index.js';
+import { recordAudit, type AuditActor } from '../../platform/audit/audit.store.js';
+import { enqueueMail } from '../../platform/mail/mail.store.js';
+import { composeMail } from '../../platform/mail/mail.js';
+import { findLabel } from '../../labels/index.js';
+import { organisationAdminEmails } from '../compliance.store.js';
+import {
+  activeLabel, insertChangeRequest, insertVersion, lockChangeRequest, sectionsOfApplication, updateChangeRequest, versionsOf, type ChangeRequestRow,
+} from '../change-requests.store.js';
+import { CHANGE_TYPE_LABELS, applyChange, changeDecisionRefusal, flattenSections, type ChangeType } from '../change-requests.js';
+
+type Actor = AuditActor & { id: string };
+type Result = { ok: true; request: ChangeRequestRow; mailIds: string[] } | { ok: false; message: string; field?: string };
+
+/** An organisation admin files a request on one of the organisation's active labels. */
+export async function submitChangeRequest(tx: Tx, actor: Actor, v: { organisationId: string; labelId: string; type: ChangeType; description: string; requestedOn: string; fieldKey: string | null; newValue: string | null }, now: Date): Promise<Result> {
+  const label = await activeLabel(tx, v.labelId, v.organisationId);
+  if (!label) return { ok: false, field: 'labelId', message: 'Choisissez une formation dont le label est actif.' };
+  const request = await insertChangeRequest(tx, {
+    labelId: label.id, organisationId: v.organisationId, type: v.type, description: v.description, requestedOn: v.requestedOn, fieldKey: v.fieldKey, newValue: v.newValue,
+    submittedBy: actor.id, createdAt: now, updatedAt: now,
+  });
+  await recordAudit(tx, actor, { action: 'change_request.submitted', objectType: 'change_request', objectId: request.id, after: { labelId: label.id, type: v.type, requestedOn: v.requestedOn, fieldKey: v.fieldKey } }, now);
+  return { ok: true, request, mailIds: [] };
+}
+
+/** Staff approve (a new version of the training record) or reject, with a motivation. */
+export async function decideChangeRequest(tx: Tx, actor: Actor, v: { requestId: string; version: number; approve: boolean | null; motivation: string }, now: Date, mail: { baseUrl: string; smtp: boolean }): Promise<Result> {
+  const r = await lockChangeRequest(tx, v.requestId);
+  if (!r) return { ok: false, message: 'Demande introuvable.' };
+  const refusal = changeDecisionRefusal(r.status, v.approve, v.motivation);
+  if (refusal) return { ok: false, ...refusal };
+  if (r.version !== v.version) return { ok: false, message: 'La demande a changé entre-temps : rechargez la page.' };
+  const found = await findLabel(tx, r.labelId);
+  if (!found) return { ok: false, message: 'Label introuvable.' };
+  const motivation = v.motivation.trim();
+  let versionNumber: number | null = null;
+  if (v.approve) {
+    const versions = await versionsOf(tx, r.labelId);
+    let last = versions.at(-1);
+    if (!last) last = await insertVersion(tx, { labelId: r.labelId, versionNumber: 1, data: flattenSections(await sectionsOfApplication(tx, found.label.applicationId)), createdAt: now });
+    const next = await insertVersion(tx, { labelId: r.labelId, versionNumber: last.versionNumber + 1, data: applyChange(last.data, r), changeRequestId: r.id, createdAt: now });
+    versionNumber = next.versionNumber;
+  }
+  const updated = await updateChangeRequest(tx, r.id, r.version, { status: v.approve ? 'approved' : 'rejected', decisionMotivation: motivation, decidedAt: now, decidedBy: actor.id }, now);
+  if (!updated) return { ok: false, message: 'La demande a changé entre-temps : rechargez la page.' };
+  await recordAudit(tx, actor, {
+    action: v.approve ? 'change_request.approved' : 'change_request.rejected', objectType: 'change_request', objectId: r.id,
+    before: { status: r.status }, after: { status: updated.status, trainingVersion: versionNumber }, meta: { reason: motivation },
+  }, now);
+  const url = `${mail.baseUrl}/organisations/${r.organisationId}/conformite/modifications/${r.id}`;
+  const mailIds: string[] = [];
+  for (const to of await organisationAdminEmails(tx, r.organisationId)) {
+    mailIds.push(await enqueueMail(tx, composeMail({
+      template: 'compliance.change_decided', to,
+      subject: `Demande de modification ${v.approve ? 'approuvée' : 'refusée'} : ${found.label.trainingTitle}`,
+      paragraphs: [
+        `Votre demande de modification (${CHANGE_TYPE_LABELS[r.type].toLowerCase()}) pour la formation « ${found.label.trainingTitle} » (label ${found.label.number}) est ${v.approve ? 'approuvée' : 'refusée'}.`,
+        `Motivation : ${motivation}`,
+        v.approve ? `La fiche de la formation passe en version ${versionNumber}.` : 'La formation doit continuer à être dispensée selon la fiche en vigueur.',
+      ],
+      action: { label: 'Voir la demande', url },
+    }), mail.smtp));
+  }
+  return { ok: true, request: updated, mailIds };
+}

@@ -17,6 +17,7 @@ import { seedDemoSessions } from '../sessions/seed.js';
 import { seedDemoCatalogue } from '../catalogue/seed.js';
 import { seedDemoLearners } from '../learners/seed.js';
 import { seedDemoCompliance } from '../compliance/seed.js';
+import { seedDemoChangeRequests } from '../compliance/change-requests.seed.js';
 import { seedDemoMessages } from '../messages/seed.js';
 import { seedDemoConsultations } from '../consultations/seed.js';
 
@@ -34,6 +35,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
     const sessionIds = await seedDemoSessions(tx, deps.now());
     await seedDemoLearners(tx, sessionIds, deps.now());
     await seedDemoCompliance(tx, deps.now());
+    await seedDemoChangeRequests(tx, deps.now());
     await seedDemoCatalogue(tx, deps.now());
     await seedDemoMessages(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL }, deps.now());
     await seedDemoConsultations(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL, secret: deps.config.appSecret }, deps.now());

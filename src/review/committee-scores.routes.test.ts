@@ -46,6 +46,9 @@ test('ordre du jour de la séance : les notes restent masquées à un instructeu
   const dossier = await (await ines.get(`${W}/${app.id}`)).text();
   assert.match(dossier, /Note moyenne<\/dt><dd>masquée jusqu’à votre notation/);
   assert.doesNotMatch(dossier, /10,00 \/ 10/);
+  const list = await (await ines.get(W)).text();
+  const row = list.slice(list.indexOf(`href="${W}/${app.id}"`));
+  assert.match(row.slice(0, row.indexOf('</tr>')), /masquée jusqu’à votre notation/, 'la liste de l’espace de travail masque aussi la note');
   // A committee member who is not a reviewer of the application sees the scores.
   assert.match(await (await (await as(staff.committee.id)).get(meeting)).text(), /10,00 \/ 10/);
 

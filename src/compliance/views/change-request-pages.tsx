@@ -129,6 +129,7 @@ export function StaffChangeRequestPage(p: { ctx: PageContext; item: ChangeReques
     <Layout ctx={p.ctx} title={`Demande de modification – ${p.item.trainingTitle}`} hasErrors={hasErrors}
       breadcrumb={[{ label: 'Espace GEN', href: '/gestion' }, { label: 'Demandes de modification', href: '/gestion/conformite/modifications' }]}>
       <h1>Demande de modification : {p.item.trainingTitle}</h1>
+      {r.status !== 'pending' ? <ErrorSummary errors={p.state.errors} fieldOrder={['decision', 'motivation']} /> : null}
       <RequestFacts item={p.item} />
       {r.status === 'pending' ? (
         <>

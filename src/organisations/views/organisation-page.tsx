@@ -52,6 +52,7 @@ export function OrganisationPage(p: OrganisationPageProps) {
           <li><a class="fr-btn fr-btn--secondary" href={`/organisations/${org.id}/labels`}>Labels et sessions</a></li>
           <li><a class="fr-btn fr-btn--secondary" href={`/organisations/${org.id}/calendrier`}>Calendrier des échéances</a></li>
           <li><a class="fr-btn fr-btn--secondary" href={`/organisations/${org.id}/conformite/bilans`}>Bilans annuels</a></li>
+          <li><a class="fr-btn fr-btn--secondary" href={`/organisations/${org.id}/conformite/modifications`}>Demandes de modification</a></li>
           <li><a class="fr-btn fr-btn--secondary" href={`/organisations/${org.id}/conformite/sanctions`}>Procédures</a></li>
           <li><a class="fr-btn fr-btn--secondary" href={`/organisations/${org.id}/inspections`}>Contrôles et réclamations</a></li>
         </ul>

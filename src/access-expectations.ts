@@ -323,6 +323,8 @@ export const EXPECTED: Record<string, Expected> = {
   'GET /organisations/:orgId/conformite/modifications': 'orgMember',
   'POST /organisations/:orgId/conformite/modifications': 'orgAdmin',
   'GET /organisations/:orgId/conformite/modifications/:requestId': 'orgMember',
+  'GET /organisations/:orgId/conformite/modifications/:requestId/pieces/:fileId': 'orgMember',
+  'GET /gestion/conformite/modifications/:requestId/pieces/:fileId': ['monitoring', 'admin'],
   'GET /gestion/conformite/modifications': ['monitoring', 'admin'],
   'GET /gestion/conformite/modifications/:requestId': ['monitoring', 'admin'],
   'POST /gestion/conformite/modifications/:requestId/decision': ['monitoring', 'admin'],

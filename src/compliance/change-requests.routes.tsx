@@ -8,8 +8,10 @@ import { render, pageContext, redirectWith } from '../platform/http/render.js';
 import { renderErrorPage } from '../platform/views/error-page.js';
 import { dispatchMails } from '../platform/mail/mailer.js';
 import type { FormState } from '../platform/views/ui.js';
+import { discardStoredUploads, readStoredUploads } from '../platform/files/form-files.js';
+import { fileServices } from '../platform/files/files.js';
 import { organisationName } from '../sessions/sessions.store.js';
-import { activeLabelsOf, findChangeRequestItem, listChangeRequests, sectionsOfApplication, versionsOf } from './change-requests.store.js';
+import { activeLabelsOf, filesOfChangeRequest, findChangeRequestFile, findChangeRequestItem, listChangeRequests, sectionsOfApplication, versionsOf } from './change-requests.store.js';
 import { flattenSections, parseChangeRequest } from './change-requests.js';
 import { submitChangeRequest, decideChangeRequest } from './commands/change-requests.js';
 import { complianceAccess, complianceActor } from './compliance.policy.js';
@@ -47,8 +49,26 @@ async function itemOf(c: Context<AppEnv>, orgId?: string) {
 }
 
 async function staffPage(c: Context<AppEnv>, item: NonNullable<Awaited<ReturnType<typeof itemOf>>>, state: FormState = {}, status = 200) {
-  const versions = await versionsOf(c.get('deps').database.db, item.request.labelId);
-  return render(c, <StaffChangeRequestPage ctx={pageContext(c)} item={item} versions={versions} state={state} />, status);
+  const db = c.get('deps').database.db;
+  const versions = await versionsOf(db, item.request.labelId);
+  const files = await filesOfChangeRequest(db, item.request.id);
+  return render(c, <StaffChangeRequestPage ctx={pageContext(c)} item={item} versions={versions} files={files} state={state} />, status);
+}
+
+/** Sends an attachment of the request (404 when the request or the file is not there). */
+async function downloadFile(c: Context<AppEnv>, item: Awaited<ReturnType<typeof itemOf>>) {
+  const deps = c.get('deps');
+  const fileId = c.req.param('fileId');
+  const file = item && isUuid(fileId) ? await findChangeRequestFile(deps.database.db, item.request.id, fileId.toLowerCase()) : null;
+  const bytes = file ? await fileServices(deps).storage.get(file.storageKey) : null;
+  if (!file || !bytes) return renderErrorPage(c, 404);
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': file.mimeType,
+      'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store',
+    },
+  });
 }
 
 /** Registers the routes of change requests. */
@@ -65,17 +85,27 @@ export function registerChangeRequestRoutes(r: Router): void {
     const values = await readForm(c);
     const parsed = parseChangeRequest(values, await fieldKeysOf(c, await activeLabelsOf(db, orgId)));
     if (!parsed.ok) return orgListPage(c, { errors: parsed.errors, values }, 422);
-    const res = await db.transaction((tx) => submitChangeRequest(tx, complianceActor(c), { organisationId: orgId, ...parsed }, deps.now()));
-    if (!res.ok) return orgListPage(c, { errors: { [res.field ?? '_form']: res.message }, values }, 422);
+    const uploads = await readStoredUploads(c, { field: 'pieces', max: 5, prefix: 'change-requests', noun: 'pièces' });
+    if (!uploads.ok) return orgListPage(c, { errors: { pieces: uploads.message }, values }, 422);
+    const res = await db.transaction((tx) => submitChangeRequest(tx, complianceActor(c), { organisationId: orgId, ...parsed, files: uploads.files }, deps.now()))
+      .catch(async (e: unknown) => { await discardStoredUploads(deps, uploads.files); throw e; });
+    if (!res.ok) {
+      await discardStoredUploads(deps, uploads.files);
+      return orgListPage(c, { errors: { [res.field ?? '_form']: res.message }, values }, 422);
+    }
     return redirectWith(c, `/organisations/${orgId}/conformite/modifications/${res.request.id}`, 'Votre demande de modification est transmise à l’équipe GEN.');
   });
 
   r.get(`${orgBase}/:requestId`, ORG_MEMBER, async (c) => {
     const item = await itemOf(c, orgIdOf(c));
     if (!item) return renderErrorPage(c, 404);
-    const versions = await versionsOf(c.get('deps').database.db, item.request.labelId);
-    return render(c, <OrgChangeRequestPage ctx={pageContext(c)} orgId={orgIdOf(c)} item={item} versions={versions} />);
+    const db = c.get('deps').database.db;
+    const versions = await versionsOf(db, item.request.labelId);
+    return render(c, <OrgChangeRequestPage ctx={pageContext(c)} orgId={orgIdOf(c)} item={item} versions={versions} files={await filesOfChangeRequest(db, item.request.id)} />);
   });
+
+  r.get(`${orgBase}/:requestId/pieces/:fileId`, ORG_MEMBER, async (c) => downloadFile(c, await itemOf(c, orgIdOf(c))));
+  r.get('/gestion/conformite/modifications/:requestId/pieces/:fileId', complianceAccess('compliance.view'), async (c) => downloadFile(c, await itemOf(c)));
 
   r.get('/gestion/conformite/modifications', complianceAccess('compliance.view'), async (c) => {
     return render(c, <StaffChangeRequestsPage ctx={pageContext(c)} items={await listChangeRequests(c.get('deps').database.db)} />);

@@ -8,6 +8,7 @@ import { pgTable, uuid, text, timestamp, integer, jsonb, pgEnum, uniqueIndex, in
 import { organisations } from '../organisations/organisations.schema.js';
 import { labels } from '../labels/labels.schema.js';
 import { users } from '../platform/auth/auth.schema.js';
+import { storedFileColumns } from '../platform/files/files.columns.js';
 
 export const changeRequestType = pgEnum('change_request_type', ['content', 'certification', 'modality', 'immersion', 'support']);
 export const changeRequestStatus = pgEnum('change_request_status', ['pending', 'approved', 'rejected']);
@@ -45,3 +46,11 @@ export const trainingVersions = pgTable('training_versions', {
   changeRequestId: uuid('change_request_id').references(() => changeRequests.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('training_versions_label_number_uq').on(t.labelId, t.versionNumber)]);
+
+/** Documents attached to a change request (checked like every upload). */
+export const changeRequestFiles = pgTable('change_request_files', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  changeRequestId: uuid('change_request_id').notNull().references(() => changeRequests.id, { onDelete: 'cascade' }),
+  ...storedFileColumns(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('change_request_files_request_idx').on(t.changeRequestId)]);

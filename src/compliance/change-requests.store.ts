@@ -4,7 +4,7 @@ import type { DbOrTx } from '../platform/db/index.js';
 import { organisations } from '../organisations/organisations.schema.js';
 import { labels } from '../labels/labels.schema.js';
 import { applicationSections } from '../applications/applications.schema.js';
-import { changeRequests, trainingVersions } from './change-requests.schema.js';
+import { changeRequestFiles, changeRequests, trainingVersions } from './change-requests.schema.js';
 
 export type ChangeRequestRow = typeof changeRequests.$inferSelect;
 export type TrainingVersionRow = typeof trainingVersions.$inferSelect;
@@ -68,4 +68,22 @@ export async function versionsOf(db: DbOrTx, labelId: string): Promise<TrainingV
 export async function insertVersion(tx: DbOrTx, v: typeof trainingVersions.$inferInsert): Promise<TrainingVersionRow> {
   const [row] = await tx.insert(trainingVersions).values(v).returning();
   return row!;
+}
+
+export type ChangeRequestFileRow = typeof changeRequestFiles.$inferSelect;
+
+/** Records the attachments of a request. */
+export async function insertChangeRequestFiles(tx: DbOrTx, rows: (typeof changeRequestFiles.$inferInsert)[]): Promise<void> {
+  if (rows.length) await tx.insert(changeRequestFiles).values(rows);
+}
+
+/** The attachments of a request. */
+export async function filesOfChangeRequest(db: DbOrTx, requestId: string): Promise<ChangeRequestFileRow[]> {
+  return db.select().from(changeRequestFiles).where(eq(changeRequestFiles.changeRequestId, requestId)).orderBy(asc(changeRequestFiles.createdAt), asc(changeRequestFiles.fileName));
+}
+
+/** One attachment of a request. */
+export async function findChangeRequestFile(db: DbOrTx, requestId: string, fileId: string): Promise<ChangeRequestFileRow | null> {
+  const [row] = await db.select().from(changeRequestFiles).where(and(eq(changeRequestFiles.changeRequestId, requestId), eq(changeRequestFiles.id, fileId)));
+  return row ?? null;
 }

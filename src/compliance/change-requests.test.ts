@@ -5,7 +5,8 @@ import { createTestApp, createUser } from '../platform/testing/harness.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { createPendingLabel, createOtherOrganisation, setLabelState } from '../labels/labels.fixtures.js';
-import { changeRequests, trainingVersions } from './change-requests.schema.js';
+import { SAMPLES } from '../platform/files/files.fixtures.js';
+import { changeRequestFiles, changeRequests, trainingVersions } from './change-requests.schema.js';
 import { seedDemoChangeRequests } from './change-requests.seed.js';
 import { applyChange, changeDecisionRefusal, diffVersions, flattenSections, parseChangeRequest } from './change-requests.js';
 
@@ -58,16 +59,31 @@ test('demande de modification : dépôt par un administrateur, refus sans motiva
     assert.match(html, /au moins 20 caractères/);
     assert.match(html, /RNCP37674/, 'les valeurs saisies sont conservées');
 
-    res = await admin.post(base, form);
+    const multipart = (file: Buffer, name: string) => {
+      const fd = new FormData();
+      for (const [k, v] of Object.entries(form)) fd.append(k, v);
+      fd.append('pieces', new File([new Uint8Array(file)], name));
+      return fd;
+    };
+    res = await admin.postMultipart(base, multipart(SAMPLES.exe, 'programme.pdf'));
+    assert.equal(res.status, 422, 'une pièce qui n’est pas un document accepté est refusée');
+    assert.equal((await db.select().from(changeRequests)).length, 0);
+    res = await admin.postMultipart(base, multipart(SAMPLES.pdf, 'programme.pdf'));
     assert.equal(res.status, 303);
     const [cr] = await db.select().from(changeRequests).where(eq(changeRequests.labelId, fx.label.id));
     assert.equal(cr!.status, 'pending');
+    const [piece] = await db.select().from(changeRequestFiles).where(eq(changeRequestFiles.changeRequestId, cr!.id));
+    assert.equal(piece!.fileName, 'programme.pdf');
 
     const other = await createOtherOrganisation(t.deps);
     const stranger = t.client(); await stranger.loginAs(other.admin.id);
     assert.equal((await stranger.get(`/organisations/${other.org.id}/conformite/modifications/${cr!.id}`)).status, 404, 'la demande d’un autre organisme est introuvable');
     assert.equal((await stranger.post(`/organisations/${other.org.id}/conformite/modifications`, form)).status, 422, 'le label d’un autre organisme ne peut être visé');
     assert.equal((await admin.get(`/gestion/conformite/modifications/${cr!.id}`)).status, 403);
+    assert.equal((await stranger.get(`/organisations/${other.org.id}/conformite/modifications/${cr!.id}/pieces/${piece!.id}`)).status, 404);
+    const download = await staff.get(`/gestion/conformite/modifications/${cr!.id}/pieces/${piece!.id}`);
+    assert.equal(download.status, 200);
+    assert.deepEqual(Buffer.from(await download.arrayBuffer()), SAMPLES.pdf);
 
     const page = `/gestion/conformite/modifications/${cr!.id}`;
     res = await staff.get('/gestion/conformite/modifications');

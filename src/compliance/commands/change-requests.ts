@@ -9,8 +9,9 @@ import { enqueueMail } from '../../platform/mail/mail.store.js';
 import { composeMail } from '../../platform/mail/mail.js';
 import { findLabel } from '../../labels/index.js';
 import { organisationAdminEmails } from '../compliance.store.js';
+import type { StoredUpload } from '../../platform/files/form-files.js';
 import {
-  activeLabel, insertChangeRequest, insertVersion, lockChangeRequest, sectionsOfApplication, updateChangeRequest, versionsOf, type ChangeRequestRow,
+  activeLabel, insertChangeRequest, insertChangeRequestFiles, insertVersion, lockChangeRequest, sectionsOfApplication, updateChangeRequest, versionsOf, type ChangeRequestRow,
 } from '../change-requests.store.js';
 import { CHANGE_TYPE_LABELS, applyChange, changeDecisionRefusal, flattenSections, type ChangeType } from '../change-requests.js';
 
@@ -18,14 +19,17 @@ type Actor = AuditActor & { id: string };
 type Result = { ok: true; request: ChangeRequestRow; mailIds: string[] } | { ok: false; message: string; field?: string };
 
 /** An organisation admin files a request on one of the organisation's active labels. */
-export async function submitChangeRequest(tx: Tx, actor: Actor, v: { organisationId: string; labelId: string; type: ChangeType; description: string; requestedOn: string; fieldKey: string | null; newValue: string | null }, now: Date): Promise<Result> {
+export async function submitChangeRequest(tx: Tx, actor: Actor, v: { organisationId: string; labelId: string; type: ChangeType; description: string; requestedOn: string; fieldKey: string | null; newValue: string | null; files?: StoredUpload[] }, now: Date): Promise<Result> {
   const label = await activeLabel(tx, v.labelId, v.organisationId);
   if (!label) return { ok: false, field: 'labelId', message: 'Choisissez une formation dont le label est actif.' };
   const request = await insertChangeRequest(tx, {
     labelId: label.id, organisationId: v.organisationId, type: v.type, description: v.description, requestedOn: v.requestedOn, fieldKey: v.fieldKey, newValue: v.newValue,
     submittedBy: actor.id, createdAt: now, updatedAt: now,
   });
-  await recordAudit(tx, actor, { action: 'change_request.submitted', objectType: 'change_request', objectId: request.id, after: { labelId: label.id, type: v.type, requestedOn: v.requestedOn, fieldKey: v.fieldKey } }, now);
+  await insertChangeRequestFiles(tx, (v.files ?? []).map((f) => ({
+    changeRequestId: request.id, fileName: f.file.name, detectedType: f.file.type, mimeType: f.file.mime, size: f.file.size, sha256: f.file.sha256, storageKey: f.storageKey, createdAt: now,
+  })));
+  await recordAudit(tx, actor, { action: 'change_request.submitted', objectType: 'change_request', objectId: request.id, after: { labelId: label.id, type: v.type, requestedOn: v.requestedOn, fieldKey: v.fieldKey, files: (v.files ?? []).map((f) => f.file.name) } }, now);
   return { ok: true, request, mailIds: [] };
 }
 

@@ -1,7 +1,7 @@
 /** Pages of change requests: the organisation's list, form and request; staff's list and decision; the diff of versions. */
 import { Layout, type PageContext } from '../../platform/views/layout.js';
 import { ErrorSummary, Form, Input, Radios, Select, Submit, Textarea, type FormState } from '../../platform/views/ui.js';
-import type { ChangeRequestItem, TrainingVersionRow } from '../change-requests.store.js';
+import type { ChangeRequestFileRow, ChangeRequestItem, TrainingVersionRow } from '../change-requests.store.js';
 import { CHANGE_STATUS_LABELS, CHANGE_TYPES, CHANGE_TYPE_LABELS, diffVersions, frDay, type ChangeStatus } from '../change-requests.js';
 
 const BADGE: Record<ChangeStatus, string> = { pending: 'fr-badge--info', approved: 'fr-badge--success', rejected: 'fr-badge--error' };
@@ -53,7 +53,7 @@ export function VersionsDiff({ versions }: { versions: TrainingVersionRow[] }) {
   );
 }
 
-function RequestFacts({ item }: { item: ChangeRequestItem }) {
+function RequestFacts({ item, files, fileHref }: { item: ChangeRequestItem; files: ChangeRequestFileRow[]; fileHref: (id: string) => string }) {
   const r = item.request;
   return (
     <>
@@ -62,6 +62,7 @@ function RequestFacts({ item }: { item: ChangeRequestItem }) {
         <dt>Type</dt><dd>{CHANGE_TYPE_LABELS[r.type]}</dd>
         <dt>Date souhaitée</dt><dd>{frDay(r.requestedOn)}</dd>
         <dt>Description</dt><dd>{r.description}</dd>
+        <dt>Pièces jointes</dt><dd>{files.length === 0 ? 'Aucune.' : <ul>{files.map((f) => <li><a href={fileHref(f.id)} download>{f.fileName}</a> ({Math.ceil(f.size / 1024)} Ko)</li>)}</ul>}</dd>
         {r.fieldKey ? <><dt>Rubrique modifiée</dt><dd>{r.fieldKey} : {r.newValue}</dd></> : null}
         {r.decisionMotivation ? <><dt>Décision</dt><dd>{r.status === 'approved' ? 'Approuvée' : 'Refusée'} : {r.decisionMotivation}</dd></> : null}
       </dl>
@@ -82,14 +83,22 @@ export function OrgChangeRequestsPage(p: { ctx: PageContext; orgId: string; orgN
         : p.labels.length === 0 ? <p>Aucune formation de l’organisme n’a de label actif.</p>
         : (
           <>
-            <ErrorSummary errors={p.state.errors} fieldOrder={['labelId', 'type', 'description', 'requestedOn', 'fieldKey', 'newValue']} />
-            <Form action={`/organisations/${p.orgId}/conformite/modifications`} csrf={p.ctx.csrfToken}>
+            <ErrorSummary errors={p.state.errors} fieldOrder={['labelId', 'type', 'description', 'requestedOn', 'fieldKey', 'newValue', 'pieces']} />
+            <Form action={`/organisations/${p.orgId}/conformite/modifications`} csrf={p.ctx.csrfToken} multipart>
               <Select name="labelId" label="Formation labellisée" state={p.state} placeholder="Choisir une formation" options={p.labels.map((l) => ({ value: l.id, label: `${l.number} – ${l.trainingTitle}` }))} />
               <Radios name="type" label="Type de modification" state={p.state} options={CHANGE_TYPES.map((t) => ({ value: t, label: CHANGE_TYPE_LABELS[t] }))} />
               <Textarea name="description" label="Description de la modification" hint="Ce qui change, pourquoi, et l’effet attendu pour les apprenants." state={p.state} maxlength={4000} />
               <Input name="requestedOn" type="date" label="Date souhaitée de mise en œuvre" state={p.state} />
               <Select name="fieldKey" label="Rubrique de la fiche formation modifiée (facultatif)" state={p.state} placeholder="Aucune rubrique précise" options={p.fieldKeys.map((k) => ({ value: k, label: k }))} />
               <Input name="newValue" label="Nouvelle valeur de la rubrique (facultatif)" state={p.state} maxlength={2000} />
+              <div class={`fr-upload-group fr-mb-3w${p.state.errors?.pieces ? ' fr-input-group--error' : ''}`}>
+                <label class="fr-label" for="pieces">
+                  Pièces jointes (facultatif)
+                  <span class="fr-hint-text" id="pieces-aide">Au plus 5 fichiers PDF, images ou documents bureautiques (programme modifié, attestation de certification…).</span>
+                </label>
+                <input class="fr-upload" type="file" id="pieces" name="pieces" multiple aria-describedby={`pieces-aide${p.state.errors?.pieces ? ' pieces-erreur' : ''}`} aria-invalid={p.state.errors?.pieces ? 'true' : undefined} />
+                {p.state.errors?.pieces ? <p id="pieces-erreur" class="fr-error-text">{p.state.errors.pieces}</p> : null}
+              </div>
               <Submit label="Déposer la demande" />
             </Form>
           </>
@@ -99,12 +108,12 @@ export function OrgChangeRequestsPage(p: { ctx: PageContext; orgId: string; orgN
 }
 
 /** One request seen by its organisation, with the versions' diff. */
-export function OrgChangeRequestPage(p: { ctx: PageContext; orgId: string; item: ChangeRequestItem; versions: TrainingVersionRow[] }) {
+export function OrgChangeRequestPage(p: { ctx: PageContext; orgId: string; item: ChangeRequestItem; versions: TrainingVersionRow[]; files: ChangeRequestFileRow[] }) {
   return (
     <Layout ctx={p.ctx} title={`Demande de modification – ${p.item.trainingTitle}`}
       breadcrumb={[{ label: 'Mes organismes', href: '/organisations' }, { label: p.item.organisationName, href: `/organisations/${p.orgId}` }, { label: 'Demandes de modification', href: `/organisations/${p.orgId}/conformite/modifications` }]}>
       <h1>Demande de modification : {p.item.trainingTitle}</h1>
-      <RequestFacts item={p.item} />
+      <RequestFacts item={p.item} files={p.files} fileHref={(id) => `/organisations/${p.orgId}/conformite/modifications/${p.item.request.id}/pieces/${id}`} />
       <h2>Versions de la fiche formation</h2>
       <VersionsDiff versions={p.versions} />
     </Layout>
@@ -122,7 +131,7 @@ export function StaffChangeRequestsPage(p: { ctx: PageContext; items: ChangeRequ
 }
 
 /** One request for staff, with the decision form while pending and the versions' diff. */
-export function StaffChangeRequestPage(p: { ctx: PageContext; item: ChangeRequestItem; versions: TrainingVersionRow[]; state: FormState }) {
+export function StaffChangeRequestPage(p: { ctx: PageContext; item: ChangeRequestItem; versions: TrainingVersionRow[]; files: ChangeRequestFileRow[]; state: FormState }) {
   const hasErrors = !!p.state.errors && Object.keys(p.state.errors).length > 0;
   const r = p.item.request;
   return (
@@ -130,7 +139,7 @@ export function StaffChangeRequestPage(p: { ctx: PageContext; item: ChangeReques
       breadcrumb={[{ label: 'Espace GEN', href: '/gestion' }, { label: 'Demandes de modification', href: '/gestion/conformite/modifications' }]}>
       <h1>Demande de modification : {p.item.trainingTitle}</h1>
       {r.status !== 'pending' ? <ErrorSummary errors={p.state.errors} fieldOrder={['decision', 'motivation']} /> : null}
-      <RequestFacts item={p.item} />
+      <RequestFacts item={p.item} files={p.files} fileHref={(id) => `/gestion/conformite/modifications/${r.id}/pieces/${id}`} />
       {r.status === 'pending' ? (
         <>
           <h2>Décision</h2>

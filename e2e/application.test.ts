@@ -37,7 +37,7 @@ after(async () => { await browser?.close(); await server?.stop(); });
 
 function step(name: string, fn: (t: TestContext) => Promise<void>) {
   test(name, async (t) => {
-    if (broken) return t.skip('une étape précédente a échoué');
+    if (broken) assert.fail('une étape précédente a échoué : cette étape ne peut pas être vérifiée');
     try { await fn(t); } catch (e) { broken = true; throw e; }
   });
 }

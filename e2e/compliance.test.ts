@@ -40,7 +40,7 @@ after(async () => {
 
 function step(name: string, fn: (t: TestContext) => Promise<void>) {
   test(name, async (t) => {
-    if (broken) return t.skip('une étape précédente a échoué');
+    if (broken) assert.fail('une étape précédente a échoué : cette étape ne peut pas être vérifiée');
     if (!browser) browser = await launchBrowser(t);
     if (!browser) return;
     try {

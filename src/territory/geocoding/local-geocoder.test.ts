@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parisAssetPresent, parisGeocoder } from './test-fixture.js';
+import { parisGeocoder } from './test-fixture.js';
 
-const skip = parisAssetPresent ? false : 'assets/ban/adresses-75.csv.gz absent : géocodeur local non testé';
+// The Paris BAN extract ships in assets/ban: these tests always run.
 
-describe('LocalGeocoder (extrait BAN de Paris)', { skip }, () => {
+describe('LocalGeocoder (extrait BAN de Paris)', () => {
   test('trouve une adresse complète avec le libellé officiel', async () => {
     const geocoder = await parisGeocoder();
     const result = await geocoder.geocode('12 rue Myrha 75018 Paris');

@@ -1,11 +1,7 @@
 /** Test helper: one local geocoder over the shipped Paris extract, its index cached in the OS temp dir. */
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalGeocoder, PARIS_BAN_ASSET } from './local-geocoder.js';
-
-/** Whether the shipped BAN extract is present (tests skip with a message otherwise). */
-export const parisAssetPresent = existsSync(PARIS_BAN_ASSET);
 
 let shared: Promise<LocalGeocoder> | null = null;
 

@@ -1,7 +1,7 @@
 /** Test helper: one local geocoder over the shipped Paris extract, its index cached in the OS temp dir. */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalGeocoder, PARIS_BAN_ASSET } from './local-geocoder.js';
+import { LocalGeocoder } from './local-geocoder.js';
 
 let shared: Promise<LocalGeocoder> | null = null;
 

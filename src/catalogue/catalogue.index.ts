@@ -136,6 +136,10 @@ interface State {
   versionNext: Promise<number> | null;
   /** How long a request waits for a rebuild before being answered from the previous index, filtered. */
   interimAfterMs: number;
+  /** How long the last full build took: a small catalogue is always answered fresh. */
+  lastBuildMs: number;
+  /** Interim answers only once a build has taken at least this long. */
+  interimFromBuildMs: number;
   /** QPV answers by address and day; classifications still running; whether answers arrived since the last build. */
   qpv: Map<string, QpvAnswer>;
   pending: Set<string>;
@@ -146,7 +150,7 @@ const MAX_ANSWERS = 500;
 
 function state(deps: AppDeps): State {
   let s = deps.services[KEY] as State | undefined;
-  if (!s) { s = { current: null, building: null, buildingKey: '', answers: new Map(), pages: new Map(), versionInFlight: null, versionNext: null, interimAfterMs: 250, qpv: new Map(), pending: new Set(), qpvArrived: false }; deps.services[KEY] = s; }
+  if (!s) { s = { current: null, building: null, buildingKey: '', answers: new Map(), pages: new Map(), versionInFlight: null, versionNext: null, interimAfterMs: 250, lastBuildMs: 0, interimFromBuildMs: 1000, qpv: new Map(), pending: new Set(), qpvArrived: false }; deps.services[KEY] = s; }
   return s;
 }
 
@@ -174,11 +178,18 @@ function qpvClassifier(s: State, classifier: PlaceClassifier | null, today: stri
   };
 }
 
-/** Waits until the background QPV classifications are done (tests, benchmark warm-up). */
+/**
+ * Waits until the index of the current data is fully built (no interim answer) and the background
+ * QPV classifications are done (tests, benchmark warm-up).
+ */
 export async function settleCatalogue(deps: AppDeps): Promise<CatalogueIndex> {
   const s = state(deps);
+  const built = async (): Promise<void> => { for (let b = s.building; b; b = s.building) await b.catch(() => undefined); };
   await catalogueIndex(deps);
+  await built();
   while (s.pending.size > 0) await new Promise((r) => setTimeout(r, 20));
+  await catalogueIndex(deps);
+  await built();
   return catalogueIndex(deps);
 }
 
@@ -211,8 +222,10 @@ export async function catalogueIndex(deps: AppDeps): Promise<CatalogueIndex> {
   if (!s.building || s.buildingKey !== key) {
     s.buildingKey = key;
     s.building = (async () => {
+      const started = performance.now();
       const entries = await buildEntries(deps.database.db, today, qpvClassifier(s, placeClassifierOf(deps), today));
       const index: CatalogueIndex = { version, today, entries, byNumber: new Map(entries.map((e) => [e.number.toUpperCase(), e])) };
+      s.lastBuildMs = performance.now() - started;
       if (!s.current || s.current.version <= version) { s.current = index; s.answers.clear(); s.pages.clear(); }
       return index;
     })();
@@ -223,8 +236,9 @@ export async function catalogueIndex(deps: AppDeps): Promise<CatalogueIndex> {
   if (fresh) return s.current!;
   // A change on a big catalogue: while the rebuild runs (seconds for thousands of trainings), answer
   // from the previous index minus the labels no longer visible (one cheap query), so a suspended or
-  // withdrawn label still disappears at once; other changes show when the rebuild is done.
-  if (s.current && s.current.today === today) {
+  // withdrawn label still disappears at once; other changes show when the rebuild is done. A small
+  // catalogue (last build quicker than interimFromBuildMs) is always answered fresh.
+  if (s.current && s.current.today === today && s.lastBuildMs >= s.interimFromBuildMs) {
     const done = await Promise.race([building, new Promise<null>((r) => setTimeout(() => r(null), s.interimAfterMs))]);
     if (done) return done;
     const visible = new Set(await visibleLabelNumbers(deps.database.db, today));
@@ -234,9 +248,11 @@ export async function catalogueIndex(deps: AppDeps): Promise<CatalogueIndex> {
   return building;
 }
 
-/** Sets how long a request waits for a rebuild before the interim answer (tests use 0). */
+/** Sets how long a request waits for a rebuild before the interim answer, and the build time from which interim answers are used (tests use 0). */
 export function setInterimDelay(deps: AppDeps, ms: number): void {
-  state(deps).interimAfterMs = ms;
+  const s = state(deps);
+  s.interimAfterMs = ms;
+  s.interimFromBuildMs = ms;
 }
 
 /** A search over the current index, answered from the cache when the same query was asked on this version. */

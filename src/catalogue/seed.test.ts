@@ -7,14 +7,14 @@ import { createTestApp } from '../platform/testing/harness.js';
 import { seedCall2021 } from '../calls/seed.js';
 import { seedDemoCatalogue } from './seed.js';
 import { seedSyntheticCatalogue } from './synthetic.js';
-import { catalogueIndex } from './catalogue.index.js';
+import { settleCatalogue } from './catalogue.index.js';
 
 const t = await createTestApp({ now: () => new Date('2026-06-01T10:00:00Z') });
 after(() => t.close());
 
 test('les données de démonstration rendent le catalogue vivant : formations, sessions, carte et API', async () => {
   await t.deps.database.db.transaction(async (tx) => { await seedCall2021(tx); await seedDemoCatalogue(tx, t.deps.now()); });
-  const index = await catalogueIndex(t.deps);
+  const index = await settleCatalogue(t.deps);
   assert.equal(index.entries.length, 12);
   assert.ok(index.entries.every((e) => /^GEN-2026-\d{4}$/.test(e.number)), 'numéros de l’année, dans la séquence des labels');
   assert.ok(index.entries.some((e) => e.places.some((p) => p.city === 'Paris' && p.postcode === '75018')), 'un lieu à la Goutte d’Or');
@@ -32,7 +32,7 @@ test('les données synthétiques du banc : le nombre demandé, sur de vraies com
   const [row] = await t.deps.database.db.select({ n: sql<number>`count(*)::int` }).from(trainingSessions).innerJoin(labels, eq(labels.id, trainingSessions.labelId))
     .where(and(eq(labels.status, 'active'), like(labels.number, 'GEN-2020-%')));
   assert.equal(row?.n, 120);
-  const index = await catalogueIndex(t.deps);
+  const index = await settleCatalogue(t.deps);
   assert.equal(index.entries.length, 52);
   assert.ok(index.entries.filter((e) => e.number.startsWith('GEN-2020-')).every((e) => e.places[0]?.communeCode && e.places[0].lat !== null), 'chaque lieu est situé');
 });

@@ -59,6 +59,7 @@ test('le lien d’évitement « Contenu » amène le focus clavier dans le conte
   const first = await v.page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'));
   assert.equal(first, '#contenu', 'le premier arrêt de tabulation doit être le lien d’évitement « Contenu »');
   await v.page.keyboard.press('Enter');
+  await v.page.waitForURL(/#contenu$/, { timeout: 10_000 });
   assert.match(v.page.url(), /#contenu$/);
 });
 

@@ -19,6 +19,7 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -106,6 +107,21 @@ if (list.length === 0) {
   process.exit(1);
 }
 
+// Browser tests: seed the demo once into a template data directory; each file's server starts
+// from a copy of it (e2e/helpers/server.ts) instead of seeding again (≈ 1 min a file).
+const testEnv = { FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
+let templateDir = null;
+if (e2e && list.length > 1 && !process.env.E2E_TEMPLATE_DIR) {
+  templateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'label-gen-e2e-template-'));
+  process.on('exit', () => fs.rmSync(templateDir, { recursive: true, force: true }));
+  const r = await run(process.execPath, ['--import', 'tsx', 'e2e/helpers/template-cli.ts', templateDir]);
+  if (r.code !== 0) {
+    process.stdout.write('Préparation des données de démonstration : ÉCHEC (chaque fichier les préparera lui-même)\n');
+  } else {
+    testEnv.E2E_TEMPLATE_DIR = templateDir;
+  }
+}
+
 const t0 = Date.now();
 process.stdout.write(`── Tests ${label} : ${list.length} fichiers, ${concurrency} à la fois ──\n`);
 const nodeArgs = [
@@ -119,7 +135,7 @@ const nodeArgs = [
   '--test-reporter=spec',
   ...list,
 ];
-const r = await run(process.execPath, nodeArgs, { env: { FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+const r = await run(process.execPath, nodeArgs, { env: testEnv });
 
 // Read the runner's own closing counts (spec reporter: "ℹ pass 12").
 const count = (name) => {

@@ -21,6 +21,8 @@ export interface RunningServer {
   /** The TOTP secret printed for a demo staff account. */
   totpSecret(email: string): string;
   stop(): Promise<void>;
+  /** The process's exit code once stopped (null when killed by a signal). */
+  exitCode(): number | null | undefined;
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -36,10 +38,42 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts src/main.ts; resolves once /healthz answers ok (at most `timeoutMs`). */
-export async function startServer(o: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningServer> {
-  const port = await freePort();
+/** Marker written in a template data directory once its server stopped cleanly. */
+const READY = '.e2e-template-ready';
+
+/**
+ * The data directory a test server starts from: a copy of the seeded template named by
+ * E2E_TEMPLATE_DIR (made once per run by scripts/test.mjs --e2e, see buildTemplate), else empty
+ * (the server then seeds the demo itself, ≈ 1 min).
+ */
+function freshDataDir(): string {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'label-gen-e2e-'));
+  const template = process.env.E2E_TEMPLATE_DIR;
+  if (template && fs.existsSync(path.join(template, READY))) {
+    fs.cpSync(template, dataDir, { recursive: true });
+    fs.rmSync(path.join(dataDir, READY));
+  }
+  return dataDir;
+}
+
+/**
+ * Seeds the demo once into `dir` (a real server start, then a clean stop), so that every browser
+ * test file starts from a copy instead of seeding again. Same environment as startServer.
+ */
+export async function buildTemplate(dir: string): Promise<void> {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const server = await startServer({ dataDir: dir, timeoutMs: 600_000 });
+  await server.stop();
+  if (server.exitCode() !== 0) throw new Error(`Le serveur du gabarit ne s’est pas arrêté proprement (code ${server.exitCode()}) :\n${server.output()}`);
+  fs.writeFileSync(path.join(dir, READY), new Date().toISOString());
+}
+
+/** Starts src/main.ts; resolves once /healthz answers ok (at most `timeoutMs`). */
+export async function startServer(o: { env?: Record<string, string>; timeoutMs?: number; dataDir?: string } = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const ownDir = !o.dataDir;
+  const dataDir = o.dataDir ?? freshDataDir();
   const url = `http://127.0.0.1:${port}`;
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -71,7 +105,7 @@ export async function startServer(o: { env?: Record<string, string>; timeoutMs?:
       await exit;
       clearTimeout(timer);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + (o.timeoutMs ?? 240_000);
@@ -103,5 +137,6 @@ export async function startServer(o: { env?: Record<string, string>; timeoutMs?:
       return m[1]!;
     },
     stop,
+    exitCode: () => exited,
   };
 }

@@ -5,18 +5,16 @@
  * keyboard only, rows added without JavaScript buttons), the documents uploaded, the summary,
  * "Déposer", and the receipt downloaded and read. axe runs on every page visited.
  */
-import { test, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './helpers/server.js';
-import { launchBrowser, newVisitor, visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { story, pathOf, DEMO_PASSWORD } from './helpers/story.js';
+import { visit, check, type Visitor } from './helpers/browser.js';
 import { fill, choose, submitFormOf, clickButton, errorsShown, logIn, linkFromOutbox } from './helpers/forms.js';
 import { completeValues } from '../src/applications/sample-values.js';
 import { SECTIONS } from '../src/applications/sections/catalogue.js';
 import { rowCount } from '../src/applications/sections/definitions.js';
 import { pdfText } from '../src/platform/pdf/pdf-text.js';
 
-const DEMO_PASSWORD = 'demo-label-gen-2026';
 const ADMIN_EMAIL = 'admin@demo.label-gen.fr';
 const INES = { fullName: 'Inès Martin', email: `ines.martin.${Date.now()}@exemple.fr`, password: 'Colline-ardoise-marée-2026' };
 const ORG = {
@@ -25,24 +23,12 @@ const ORG = {
 };
 const TITLE = 'Développeuse et développeur web (Lens)';
 
-let server: RunningServer;
-let browser: Browser | null = null;
+const s = story();
+const step = s.step;
 let ines: Visitor;
 let admin: Visitor | null = null;
 let appPath = '';
-let broken = false;
 
-before(async () => { server = await startServer({ timeoutMs: 600_000 }); });
-after(async () => { await browser?.close(); await server?.stop(); });
-
-function step(name: string, fn: (t: TestContext) => Promise<void>) {
-  test(name, async (t) => {
-    if (broken) assert.fail('une étape précédente a échoué : cette étape ne peut pas être vérifiée');
-    try { await fn(t); } catch (e) { broken = true; throw e; }
-  });
-}
-
-const path = (v: Visitor) => new URL(v.page.url()).pathname;
 
 /** Fills one field by name, whatever its kind (radio, select, input, textarea). */
 async function setField(page: Page, name: string, value: string): Promise<void> {
@@ -65,20 +51,18 @@ async function tabTo(page: Page, id: string): Promise<void> {
 }
 
 step('Inès crée son compte, le confirme par le lien reçu et se connecte', async (t) => {
-  browser = await launchBrowser(t);
-  if (!browser) { broken = true; return; }
-  ines = await newVisitor(browser, server.url);
+  ines = await s.visitor();
   await visit(ines, '/inscription');
   await fill(ines.page, { fullName: INES.fullName, email: INES.email, password: INES.password, passwordConfirm: INES.password });
   await submitFormOf(ines.page, 'passwordConfirm');
-  assert.equal(path(ines), '/inscription/envoyee');
-  admin = await newVisitor(browser, server.url);
-  await logIn(admin, ADMIN_EMAIL, DEMO_PASSWORD, server.totpSecret(ADMIN_EMAIL));
+  assert.equal(pathOf(ines), '/inscription/envoyee');
+  admin = await s.visitor();
+  await logIn(admin, ADMIN_EMAIL, DEMO_PASSWORD, s.server.totpSecret(ADMIN_EMAIL));
   const link = await linkFromOutbox(admin, INES.email, /https?:\/\/[^\s"<>]+\/inscription\/confirmer\/[\w-]+/);
   await visit(ines, link);
   await clickButton(ines.page, /confirmer/i);
   await logIn(ines, INES.email, INES.password);
-  assert.notEqual(path(ines), '/connexion');
+  assert.notEqual(pathOf(ines), '/connexion');
 });
 
 step('Inès crée son organisation', async () => {
@@ -88,20 +72,20 @@ step('Inès crée son organisation', async () => {
   await choose(page, 'qualiopiStatus', 'certified');
   await page.locator('#qualiopiValidUntil').fill('2029-12-31');
   await submitFormOf(page, 'siret');
-  assert.match(path(ines), /^\/organisations\/[0-9a-f-]{36}$/, `${page.url()} ${await errorsShown(page)}`);
+  assert.match(pathOf(ines), /^\/organisations\/[0-9a-f-]{36}$/, `${page.url()} ${await errorsShown(page)}`);
   await check(ines);
 });
 
 step('elle crée une candidature dans l’appel ouvert', async () => {
   const { page } = ines;
-  await visit(ines, `${path(ines)}/candidatures/nouvelle`);
+  await visit(ines, `${pathOf(ines)}/candidatures/nouvelle`);
   const options = await page.locator('#callId option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
   assert.ok(options.length >= 1, 'un appel ouvert est attendu dans les données de démonstration');
   await page.locator('#callId').selectOption(options[0]!);
   await page.locator('#trainingTitle').fill(TITLE);
   await submitFormOf(page, 'trainingTitle');
-  assert.match(path(ines), /\/candidatures\/[0-9a-f-]{36}$/, await errorsShown(page));
-  appPath = path(ines);
+  assert.match(pathOf(ines), /\/candidatures\/[0-9a-f-]{36}$/, await errorsShown(page));
+  appPath = pathOf(ines);
   await check(ines);
   assert.equal((await page.getByText('Non commencée').count()) >= SECTIONS.length, true);
 });
@@ -135,7 +119,7 @@ for (const def of SECTIONS) {
       for (const [name, value] of Object.entries(v)) if (!name.endsWith('-count') && value !== '') await setField(page, name, value);
       await Promise.all([page.waitForNavigation(), page.locator('#formulaire-rubrique button[value="enregistrer"]:not(.fr-sr-only)').click()]);
     }
-    assert.equal(path(ines), appPath, `retour à la liste des rubriques attendu : ${await errorsShown(page)}`);
+    assert.equal(pathOf(ines), appPath, `retour à la liste des rubriques attendu : ${await errorsShown(page)}`);
     await check(ines);
     assert.ok(await page.getByText(`Rubrique « ${def.title} » enregistrée.`).count(), `la rubrique ${def.title} doit être complète`);
   });
@@ -157,7 +141,7 @@ step('les pièces justificatives sont jointes (PDF vérifiés d’après leur co
     await page.locator('#kind').selectOption(kind);
     await page.locator('#file').setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n') });
     await submitFormOf(page, 'file');
-    assert.equal(path(ines), `${appPath}/pieces`, await errorsShown(page));
+    assert.equal(pathOf(ines), `${appPath}/pieces`, await errorsShown(page));
     await check(ines);
   }
   assert.equal(await page.getByText('Manquant').count(), 0);
@@ -170,7 +154,7 @@ step('le récapitulatif montre le pré-contrôle ; la candidature est déposée 
   await page.locator('label[for="sworn"]').click();
   // The deposit draws the receipt PDF: give it time on a busy machine.
   await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: 90_000 }), page.getByRole('button', { name: /Déposer la candidature/ }).click()]);
-  assert.equal(path(ines), appPath);
+  assert.equal(pathOf(ines), appPath);
   await check(ines);
   const receipt = await page.locator('a[href*="recepisse.pdf"]').first().getAttribute('href');
   assert.ok(receipt, 'le lien du récépissé doit apparaître');
@@ -185,9 +169,4 @@ step('le récapitulatif montre le pré-contrôle ; la candidature est déposée 
   // The full application too.
   const full = await page.request.get(`${appPath}/dossier.pdf`);
   assert.match((await pdfText(new Uint8Array(await full.body()))).text.replace(/\s+/g, ' '), /Candidature déposée \(récépissé GEN-/);
-});
-
-test('aucune erreur de script ni violation CSP dans la console', (t) => {
-  if (!browser) return t.skip('navigateur indisponible');
-  assertNoConsoleErrors(ines, admin);
 });

@@ -8,52 +8,24 @@
  * sent empty, closes it with a motivated decision. Every page visited passes axe (WCAG 2.1 AA).
  * Steps run in order; after a failure the next ones are skipped.
  */
-import { test, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './helpers/server.js';
-import { launchBrowser, newVisitor, visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
+import { story, DEMO_PASSWORD } from './helpers/story.js';
+import { visit, check, type Visitor } from './helpers/browser.js';
 import { fill, choose, clickButton, errorsShown, assertErrorSummaryFocused, logIn } from './helpers/forms.js';
 
-const DEMO_PASSWORD = 'demo-label-gen-2026';
 const MONITORING_EMAIL = 'suivi@demo.label-gen.fr';
 const PORTEUR_EMAIL = 'porteur@demo.label-gen.fr';
 
-let server: RunningServer;
-let browser: Browser | null = null;
+const s = story();
+const step = s.step;
 let paula: Visitor | null = null;
 let samir: Visitor | null = null;
-let broken = false;
 let orgId = '';
 let reportPath = '';
 let reportTitle = '';
 
-before(async () => {
-  server = await startServer();
-});
-
-after(async () => {
-  assertNoConsoleErrors(paula, samir);
-  await browser?.close();
-  await server?.stop();
-});
-
-function step(name: string, fn: (t: TestContext) => Promise<void>) {
-  test(name, async (t) => {
-    if (broken) assert.fail('une étape précédente a échoué : cette étape ne peut pas être vérifiée');
-    if (!browser) browser = await launchBrowser(t);
-    if (!browser) return;
-    try {
-      await fn(t);
-    } catch (e) {
-      broken = true;
-      throw e;
-    }
-  });
-}
-
 step('Paula ouvre les bilans annuels de son organisme et celui à remplir, prérempli des indicateurs', async () => {
-  paula = await newVisitor(browser!, server.url);
+  paula = await s.visitor();
   await logIn(paula, PORTEUR_EMAIL, DEMO_PASSWORD);
   const { page } = paula;
   await visit(paula, '/organisations');
@@ -91,8 +63,8 @@ step('transmis vide, le bilan revient avec le résumé des erreurs ; rempli, il 
 });
 
 step('Samir liste les bilans transmis, oublie la décision, puis renvoie le bilan avec une motivation', async () => {
-  samir = await newVisitor(browser!, server.url);
-  await logIn(samir, MONITORING_EMAIL, DEMO_PASSWORD, server.totpSecret(MONITORING_EMAIL));
+  samir = await s.visitor();
+  await logIn(samir, MONITORING_EMAIL, DEMO_PASSWORD, s.server.totpSecret(MONITORING_EMAIL));
   const { page } = samir;
   await visit(samir, '/gestion/conformite/bilans');
   assert.ok(await page.locator('tbody tr', { hasText: 'Transmis, en cours d’examen' }).count() >= 2, 'le bilan de démonstration et celui de Paula attendent l’examen');

@@ -8,52 +8,28 @@
  * opens the partners-and-Région page, the Régions' contacts and the thread, and writes to the
  * organisation; the applicant reads the thread on her side. Every page is checked with axe.
  */
-import { test, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './helpers/server.js';
-import { launchBrowser, newVisitor, visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
+import { story, DEMO_PASSWORD } from './helpers/story.js';
+import { visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
 import { fill, choose, clickButton, assertErrorSummaryFocused, logIn, linkFromOutbox, submitFormOf } from './helpers/forms.js';
 
-const DEMO_PASSWORD = 'demo-label-gen-2026';
 const ADMIN_EMAIL = 'admin@demo.label-gen.fr';
 const PAULA_EMAIL = 'porteur@demo.label-gen.fr';
 const PENDING_PARTNER = 'samia.benali@mission-locale.exemple.fr';
 const PENDING_REGION = 'avis.formation@hautsdefrance.exemple.fr';
 
-let server: RunningServer;
-let browser: Browser | null = null;
+const s = story();
+const step = s.step;
 let admin: Visitor | null = null;
 let partner: Visitor | null = null;
 let paula: Visitor | null = null;
 let appPath = '';
-let broken = false;
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function step(name: string, fn: (t: TestContext) => Promise<void>) {
-  test(name, async (t) => {
-    if (broken) assert.fail('une étape précédente a échoué : cette étape ne peut pas être vérifiée');
-    try {
-      await fn(t);
-    } catch (e) {
-      broken = true;
-      throw e;
-    }
-  });
-}
 
 step('l’administrateur de démonstration retrouve dans la boîte d’envoi le lien du partenaire en attente', async (t) => {
-  browser = await launchBrowser(t);
-  if (!browser) { broken = true; return; }
-  admin = await newVisitor(browser, server.url);
-  await logIn(admin, ADMIN_EMAIL, DEMO_PASSWORD, server.totpSecret(ADMIN_EMAIL));
+  admin = await s.visitor();
+  await logIn(admin, ADMIN_EMAIL, DEMO_PASSWORD, s.server.totpSecret(ADMIN_EMAIL));
   const link = await linkFromOutbox(admin, PENDING_PARTNER, /\/consultation\/partenaire\/[A-Za-z0-9_-]{43}/);
-  partner = await newVisitor(browser, server.url);
+  partner = await s.visitor();
   await visit(partner, link);
   assert.match(await partner.page.locator('h1').innerText(), /Confirmer un partenariat/);
   assert.match(await partner.page.locator('main').innerText(), /Mission locale de Montreuil/);
@@ -73,7 +49,7 @@ step('l’administrateur de démonstration retrouve dans la boîte d’envoi le 
 
 step('la Région des Hauts-de-France donne un avis réservé par son lien personnel', async () => {
   const link = await linkFromOutbox(admin!, PENDING_REGION, /\/consultation\/region\/[A-Za-z0-9_-]{43}/);
-  const region = await newVisitor(browser!, server.url);
+  const region = await s.visitor();
   await visit(region, link);
   await choose(region.page, 'opinion', 'reserved');
   await fill(region.page, { respondentName: 'Hélène Région, chargée de mission' });
@@ -108,7 +84,7 @@ step('l’instruction voit confirmations et avis, gère les consultations, les c
 });
 
 step('la porteuse de projet lit le message de l’équipe GEN sur la page de sa candidature', async () => {
-  paula = await newVisitor(browser!, server.url);
+  paula = await s.visitor();
   await logIn(paula, PAULA_EMAIL, DEMO_PASSWORD);
   const link = await (async () => {
     await visit(paula!, '/organisations');
@@ -122,9 +98,4 @@ step('la porteuse de projet lit le message de l’équipe GEN sur la page de sa 
   const text = await paula!.page.locator('main').innerText();
   assert.match(text, /articulation avec l’offre lilloise/);
   assert.match(text, /Nouveau/i);
-});
-
-test('aucune erreur de console ni violation CSP', () => {
-  if (!browser) return;
-  assertNoConsoleErrors(admin, partner, paula);
 });

@@ -8,14 +8,11 @@
  * is checked with axe (WCAG 2.1 AA, zero violations). Steps run in order; after a failed step the
  * next ones are skipped so the first failure stands out.
  */
-import { test, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './helpers/server.js';
-import { launchBrowser, newVisitor, visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
+import { story, pathOf, DEMO_PASSWORD } from './helpers/story.js';
+import { visit, check, type Visitor } from './helpers/browser.js';
 import { fill, choose, submitFormOf, clickButton, errorsShown, assertErrorSummaryFocused, logIn, linkFromOutbox } from './helpers/forms.js';
 
-const DEMO_PASSWORD = 'demo-label-gen-2026';
 const ADMIN_EMAIL = 'admin@demo.label-gen.fr';
 const COLLEAGUE_EMAIL = 'nouveau@demo.label-gen.fr';
 const CAMILLE = {
@@ -35,53 +32,26 @@ const ORG = {
   contactPhone: '03 20 00 00 00',
 };
 
-let server: RunningServer;
-let browser: Browser | null = null;
+const s = story();
+const step = s.step;
 let camille: Visitor;
 let admin: Visitor | null = null;
 let colleague: Visitor | null = null;
 let orgPath = '';
-let broken = false;
-
-before(async () => {
-  server = await startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** One step of the story: skipped once an earlier step failed. */
-function step(name: string, fn: (t: TestContext) => Promise<void>) {
-  test(name, async (t) => {
-    if (broken) assert.fail('une étape précédente a échoué : cette étape ne peut pas être vérifiée');
-    try {
-      await fn(t);
-    } catch (e) {
-      broken = true;
-      throw e;
-    }
-  });
-}
 
 /** The demo admin's browser, signed in with password and TOTP (once: a code is single-use). */
 async function theAdmin(): Promise<Visitor> {
   if (admin) return admin;
-  admin = await newVisitor(browser!, server.url);
-  await logIn(admin, ADMIN_EMAIL, DEMO_PASSWORD, server.totpSecret(ADMIN_EMAIL));
+  admin = await s.visitor();
+  await logIn(admin, ADMIN_EMAIL, DEMO_PASSWORD, s.server.totpSecret(ADMIN_EMAIL));
   return admin;
 }
 
-const path = (v: Visitor) => new URL(v.page.url()).pathname;
-
 step('Camille découvre le label depuis la page d’accueil et va créer un compte', async (t) => {
-  browser = await launchBrowser(t);
-  if (!browser) { broken = true; return; }
-  camille = await newVisitor(browser, server.url);
+  camille = await s.visitor();
   await visit(camille, '/');
   await Promise.all([camille.page.waitForNavigation(), camille.page.locator('a[href="/inscription"]').first().click()]);
-  assert.equal(path(camille), '/inscription');
+  assert.equal(pathOf(camille), '/inscription');
   await check(camille);
 });
 
@@ -101,7 +71,7 @@ step('Camille crée son compte et on lui demande de confirmer son adresse', asyn
   const { page } = camille;
   await fill(page, { fullName: CAMILLE.fullName, email: CAMILLE.email, password: CAMILLE.password, passwordConfirm: CAMILLE.password });
   await submitFormOf(page, 'passwordConfirm');
-  assert.equal(path(camille), '/inscription/envoyee');
+  assert.equal(pathOf(camille), '/inscription/envoyee');
   await check(camille);
 });
 
@@ -110,13 +80,13 @@ let confirmationLink = '';
 step('l’administrateur de démonstration se connecte (mot de passe + code TOTP) et retrouve le courriel de confirmation', async () => {
   const a = await theAdmin();
   confirmationLink = await linkFromOutbox(a, CAMILLE.email, /https?:\/\/[^\s"<>]+\/inscription\/confirmer\/[\w-]+/);
-  assert.ok(confirmationLink.startsWith(server.url), `le lien doit pointer vers le service (${confirmationLink})`);
+  assert.ok(confirmationLink.startsWith(s.server.url), `le lien doit pointer vers le service (${confirmationLink})`);
 });
 
 step('Camille ouvre le lien reçu et confirme son adresse', async () => {
   await visit(camille, confirmationLink);
   await clickButton(camille.page, /confirmer/i);
-  assert.equal(path(camille), '/connexion');
+  assert.equal(pathOf(camille), '/connexion');
   await check(camille);
 });
 
@@ -144,7 +114,7 @@ step('Camille se connecte au clavier seulement : Tab jusqu’aux champs, saisie,
   await tabTo('password');
   await page.keyboard.type(CAMILLE.password);
   await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-  assert.notEqual(path(camille), '/connexion', 'Entrée dans le mot de passe doit envoyer le formulaire et connecter');
+  assert.notEqual(pathOf(camille), '/connexion', 'Entrée dans le mot de passe doit envoyer le formulaire et connecter');
   await check(camille);
   assert.ok(await page.getByText(CAMILLE.fullName).count(), 'le nom de Camille doit apparaître une fois connectée');
 });
@@ -168,8 +138,8 @@ step('Camille crée son organisation et en devient administratrice', async () =>
   await choose(page, 'qualiopiStatus', 'certified');
   await page.locator('#qualiopiValidUntil').fill('2028-12-31');
   await submitFormOf(page, 'siret');
-  assert.match(path(camille), /^\/organisations\/[0-9a-f-]{36}$/, `la page de l’organisation était attendue (${page.url()}) ${await errorsShown(page)}`);
-  orgPath = path(camille);
+  assert.match(pathOf(camille), /^\/organisations\/[0-9a-f-]{36}$/, `la page de l’organisation était attendue (${page.url()}) ${await errorsShown(page)}`);
+  orgPath = pathOf(camille);
   await check(camille);
   assert.match(await page.locator('h1').innerText(), new RegExp(ORG.name));
 });
@@ -181,14 +151,14 @@ step('Camille invite un collègue comme membre', async () => {
   await fill(page, { email: COLLEAGUE_EMAIL });
   await choose(page, 'role', 'member');
   await submitFormOf(page, 'email');
-  assert.equal(path(camille), orgPath);
+  assert.equal(pathOf(camille), orgPath);
   await check(camille);
   assert.ok(await page.getByText(COLLEAGUE_EMAIL).count(), 'l’invitation en attente doit apparaître sur la page de l’organisation');
 });
 
 step('le collègue reçoit l’invitation, se connecte, l’accepte et voit l’organisation', async () => {
   const link = await linkFromOutbox(await theAdmin(), COLLEAGUE_EMAIL, /https?:\/\/[^\s"<>]+\/invitations\/[\w-]+/);
-  colleague = await newVisitor(browser!, server.url);
+  colleague = await s.visitor();
   await logIn(colleague, COLLEAGUE_EMAIL, DEMO_PASSWORD);
   await visit(colleague, link);
   await clickButton(colleague.page, /accepter/i);
@@ -204,10 +174,5 @@ step('Camille se déconnecte', async () => {
   await check(camille);
   assert.ok(await page.locator('a[href="/connexion"]').count(), 'le lien « Se connecter » doit revenir');
   await visit(camille, '/compte', { status: 200 });
-  assert.equal(path(camille), '/connexion', 'après déconnexion, /compte renvoie vers la connexion');
-});
-
-test('aucune erreur de script ni violation CSP dans la console pendant tout le parcours', (t) => {
-  if (!browser) return t.skip('navigateur indisponible');
-  assertNoConsoleErrors(camille, admin, colleague);
+  assert.equal(pathOf(camille), '/connexion', 'après déconnexion, /compte renvoie vers la connexion');
 });

@@ -7,57 +7,24 @@
  * the labels at risk, exports them and opens the monitoring page of Paula's label. Every page visited passes axe (WCAG 2.1 AA). Steps run in
  * order; after a failure the next ones are skipped.
  */
-import { test, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './helpers/server.js';
-import { launchBrowser, newVisitor, visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
+import { story, follow, DEMO_PASSWORD } from './helpers/story.js';
+import { visit, check, type Visitor } from './helpers/browser.js';
 import { fill, choose, submitFormOf, errorsShown, assertErrorSummaryFocused, logIn } from './helpers/forms.js';
 
-const DEMO_PASSWORD = 'demo-label-gen-2026';
 const MONITORING_EMAIL = 'suivi@demo.label-gen.fr';
 const PORTEUR_EMAIL = 'porteur@demo.label-gen.fr';
 const ACTIVE_LABEL = 'Technicien supérieur systèmes et réseaux';
 
-let server: RunningServer;
-let browser: Browser | null = null;
+const s = story();
+const step = s.step;
 let paula: Visitor | null = null;
 let samir: Visitor | null = null;
-let broken = false;
 let orgId = '';
 let sessionsPath = '';
 
-before(async () => {
-  server = await startServer();
-});
-
-after(async () => {
-  assertNoConsoleErrors(paula, samir);
-  await browser?.close();
-  await server?.stop();
-});
-
-function step(name: string, fn: (t: TestContext) => Promise<void>) {
-  test(name, async (t) => {
-    if (broken) assert.fail('une étape précédente a échoué : cette étape ne peut pas être vérifiée');
-    if (!browser) browser = await launchBrowser(t);
-    if (!browser) return;
-    try {
-      await fn(t);
-    } catch (e) {
-      broken = true;
-      throw e;
-    }
-  });
-}
-
-async function follow(v: Visitor, name: string | RegExp): Promise<void> {
-  await Promise.all([v.page.waitForNavigation({ waitUntil: 'load' }), v.page.getByRole('link', { name }).first().click()]);
-  await check(v);
-}
-
 step('Paula ouvre le calendrier de son organisme : une obligation en retard, une à échéance', async () => {
-  paula = await newVisitor(browser!, server.url);
+  paula = await s.visitor();
   await logIn(paula, PORTEUR_EMAIL, DEMO_PASSWORD);
   const { page } = paula;
   await visit(paula, '/organisations');
@@ -117,8 +84,8 @@ step('Paula déclare une session de 8 places : ses échéances apparaissent et l
 });
 
 step('Samir (suivi-évaluation) lit le tableau de suivi, filtre les labels à risque et exporte', async () => {
-  samir = await newVisitor(browser!, server.url);
-  await logIn(samir, MONITORING_EMAIL, DEMO_PASSWORD, server.totpSecret(MONITORING_EMAIL));
+  samir = await s.visitor();
+  await logIn(samir, MONITORING_EMAIL, DEMO_PASSWORD, s.server.totpSecret(MONITORING_EMAIL));
   const { page } = samir;
   await visit(samir, '/gestion/suivi');
   let text = await page.locator('main').innerText();
@@ -131,7 +98,7 @@ step('Samir (suivi-évaluation) lit le tableau de suivi, filtre les labels à ri
   assert.match(page.url(), /risque=1/);
   text = await page.locator('main').innerText();
   assert.match(text, /Indicateurs par région/);
-  const csv = await page.request.get(`${server.url}/gestion/suivi/export.csv?risque=1`);
+  const csv = await page.request.get(`${s.server.url}/gestion/suivi/export.csv?risque=1`);
   assert.equal(csv.status(), 200);
   assert.match(await csv.text(), /Label;Formation;Organisme;Région/);
 });

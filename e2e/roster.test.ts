@@ -7,52 +7,22 @@
  * roster and accepts the report: addresses are minimised. Every page visited passes axe (WCAG 2.1
  * AA). Steps run in order; after a failure the next ones are skipped.
  */
-import { test, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './helpers/server.js';
-import { launchBrowser, newVisitor, visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
+import { story, follow, DEMO_PASSWORD } from './helpers/story.js';
+import { visit, check, type Visitor } from './helpers/browser.js';
 import { fill, submitFormOf, clickButton, errorsShown, logIn } from './helpers/forms.js';
 
-const DEMO_PASSWORD = 'demo-label-gen-2026';
 const MONITORING_EMAIL = 'suivi@demo.label-gen.fr';
 const PORTEUR_EMAIL = 'porteur@demo.label-gen.fr';
 const ACTIVE_LABEL = 'Technicien supérieur systèmes et réseaux';
 
-let server: RunningServer;
-let browser: Browser | null = null;
+const s = story();
+const step = s.step;
 let paula: Visitor | null = null;
 let samir: Visitor | null = null;
-let broken = false;
 let orgId = '';
 let sessionsPath = '';
 let endedRoster = '';
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  assertNoConsoleErrors(paula, samir);
-  await browser?.close();
-  await server?.stop();
-});
-
-function step(name: string, fn: (t: TestContext) => Promise<void>) {
-  test(name, async (t) => {
-    if (broken) assert.fail('une étape précédente a échoué : cette étape ne peut pas être vérifiée');
-    if (!browser) browser = await launchBrowser(t);
-    if (!browser) return;
-    try {
-      await fn(t);
-    } catch (e) {
-      broken = true;
-      throw e;
-    }
-  });
-}
-
-async function follow(v: Visitor, name: string | RegExp): Promise<void> {
-  await Promise.all([v.page.waitForNavigation({ waitUntil: 'load' }), v.page.getByRole('link', { name }).first().click()]);
-  await check(v);
-}
 
 const HEADER = 'Nom;Prénom;Sexe;Date de naissance;Courriel;Téléphone;Adresse;Niveau de formation;Situation à l’entrée;RQTH;Aide CROUS demandée';
 
@@ -68,7 +38,7 @@ async function upload(v: Visitor, csv: string): Promise<void> {
 }
 
 step('Paula ouvre la liste des apprenants de la session en cours : une adresse non placée', async () => {
-  paula = await newVisitor(browser!, server.url);
+  paula = await s.visitor();
   await logIn(paula, PORTEUR_EMAIL, DEMO_PASSWORD);
   const { page } = paula;
   await visit(paula, '/organisations');
@@ -170,8 +140,8 @@ step('Paula remplit le bilan de fin de la session terminée', async () => {
 });
 
 step('Samir (suivi-évaluation) lit la liste et accepte le bilan : les adresses sont réduites à la commune', async () => {
-  samir = await newVisitor(browser!, server.url);
-  await logIn(samir, MONITORING_EMAIL, DEMO_PASSWORD, server.totpSecret(MONITORING_EMAIL));
+  samir = await s.visitor();
+  await logIn(samir, MONITORING_EMAIL, DEMO_PASSWORD, s.server.totpSecret(MONITORING_EMAIL));
   const { page } = samir;
   const sessionId = endedRoster.split('/')[4]!;
   await visit(samir, `/gestion/suivi/sessions/${sessionId}/apprenants`);

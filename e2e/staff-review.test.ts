@@ -7,46 +7,19 @@
  * the outbox of decision mails sent in bulk, the minutes. Every page passes axe (WCAG 2.1 AA).
  * Steps run in order; after a failed step the next ones are skipped.
  */
-import { test, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './helpers/server.js';
-import { launchBrowser, newVisitor, visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
+import { story, DEMO_PASSWORD } from './helpers/story.js';
+import { visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
 import { choose, clickButton, errorsShown, assertErrorSummaryFocused, logIn } from './helpers/forms.js';
 
-const DEMO_PASSWORD = 'demo-label-gen-2026';
 const ADMIN_EMAIL = 'admin@demo.label-gen.fr';
 const DEMO_APPLICATION = 'Développeur web et web mobile';
 
-let server: RunningServer;
-let browser: Browser | null = null;
+const s = story();
+const step = s.step;
 let admin: Visitor | null = null;
-let broken = false;
 let applicationPath = '';
 let meetingPath = '';
-
-before(async () => {
-  server = await startServer({ timeoutMs: 480_000 });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function step(name: string, fn: (t: TestContext) => Promise<void>) {
-  test(name, async (t) => {
-    if (broken) assert.fail('une étape précédente a échoué : cette étape ne peut pas être vérifiée');
-    if (!browser) browser = await launchBrowser(t);
-    if (!browser) return;
-    try {
-      await fn(t);
-    } catch (e) {
-      broken = true;
-      throw e;
-    }
-  });
-}
 
 const main = async (v: Visitor) => (await v.page.locator('main').innerText()).replace(/\s+/g, ' ');
 
@@ -56,8 +29,8 @@ async function enterIn(v: Visitor, selector: string) {
 }
 
 step('l’administratrice se connecte et filtre les candidatures au clavier, puis enregistre sa vue', async () => {
-  admin = await newVisitor(browser!, server.url);
-  await logIn(admin, ADMIN_EMAIL, DEMO_PASSWORD, server.totpSecret(ADMIN_EMAIL));
+  admin = await s.visitor();
+  await logIn(admin, ADMIN_EMAIL, DEMO_PASSWORD, s.server.totpSecret(ADMIN_EMAIL));
   const { page } = admin;
   await visit(admin, '/gestion/candidatures');
   await page.locator('#q').focus();

@@ -8,69 +8,40 @@
  * staff pages of figures and inspections, and the organisation's page of its inspections. Every
  * page is checked with axe (WCAG 2.1 AA, zero violations).
  */
-import { test, before, after, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './helpers/server.js';
-import { launchBrowser, newVisitor, visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
+import { story, pathOf, DEMO_PASSWORD } from './helpers/story.js';
+import { visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
 import { fill, choose, submitFormOf, clickButton, errorsShown, assertErrorSummaryFocused, logIn, linkFromOutbox } from './helpers/forms.js';
 
-const DEMO_PASSWORD = 'demo-label-gen-2026';
 const ADMIN_EMAIL = 'admin@demo.label-gen.fr';
 const LEA = { email: `lea.apprenante.${Date.now()}@exemple.fr`, name: 'Léa Apprenante' };
 const SUBJECT = 'Date de la prochaine session à Lille';
 
-let server: RunningServer;
-let browser: Browser | null = null;
+const s = story();
+const step = s.step;
 let lea: Visitor;
 let admin: Visitor | null = null;
 let org: Visitor | null = null;
 let followLink = '';
 let ticketPath = '';
-let broken = false;
-
-before(async () => {
-  server = await startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** One step of the story: skipped once an earlier step failed. */
-function step(name: string, fn: (t: TestContext) => Promise<void>) {
-  test(name, async (t) => {
-    if (broken) assert.fail('une étape précédente a échoué : cette étape ne peut pas être vérifiée');
-    try {
-      await fn(t);
-    } catch (e) {
-      broken = true;
-      throw e;
-    }
-  });
-}
-
-const path = (v: Visitor) => new URL(v.page.url()).pathname;
 
 async function theAdmin(): Promise<Visitor> {
   if (admin) return admin;
-  admin = await newVisitor(browser!, server.url);
-  await logIn(admin, ADMIN_EMAIL, DEMO_PASSWORD, server.totpSecret(ADMIN_EMAIL));
+  admin = await s.visitor();
+  await logIn(admin, ADMIN_EMAIL, DEMO_PASSWORD, s.server.totpSecret(ADMIN_EMAIL));
   return admin;
 }
 
 step('Léa consulte le centre d’aide puis la page de contact', async (t) => {
-  browser = await launchBrowser(t);
-  if (!browser) { broken = true; return; }
-  lea = await newVisitor(browser, server.url);
+  lea = await s.visitor();
   await visit(lea, '/aide');
   assert.ok(await lea.page.locator('a[href^="/aide/"]').count(), 'le centre d’aide de démonstration a des articles');
   await visit(lea, '/contact');
   await choose(lea.page, 'profil', 'learner');
   await choose(lea.page, 'sujet', 'labelled_training');
   await clickButton(lea.page, 'Continuer');
-  assert.equal(path(lea), '/contact');
+  assert.equal(pathOf(lea), '/contact');
   await check(lea, '/contact (étape 2)');
   assert.ok(await lea.page.getByText('Votre réponse est peut-être ici').count());
 });
@@ -93,27 +64,27 @@ step('Léa envoie sa demande et reçoit un numéro', async () => {
   await fill(page, { message: 'Bonjour, quand commence la prochaine session de la formation de développeur web à Lille ?' });
   await page.waitForTimeout(4500);
   await submitFormOf(page, 'message');
-  assert.equal(path(lea), '/contact/envoyee', `la page de confirmation était attendue ${await errorsShown(page)}`);
+  assert.equal(pathOf(lea), '/contact/envoyee', `la page de confirmation était attendue ${await errorsShown(page)}`);
   await check(lea);
   assert.match(await page.locator('body').innerText(), /GEN-T-\d{4}-\d{5}/);
 });
 
 step('l’administrateur (mot de passe + TOTP) retrouve l’accusé de réception et le lien privé', async () => {
   followLink = await linkFromOutbox(await theAdmin(), LEA.email, /https?:\/\/[^\s"<>]+\/demande\/[\w-]{43}/);
-  assert.ok(followLink.startsWith(server.url));
+  assert.ok(followLink.startsWith(s.server.url));
 });
 
 step('l’équipe répond depuis la boîte de réception', async () => {
   const a = await theAdmin();
   await visit(a, `/gestion/support?q=${encodeURIComponent(SUBJECT)}`);
   await Promise.all([a.page.waitForNavigation(), a.page.locator('tbody tr', { hasText: SUBJECT }).first().locator('a').first().click()]);
-  ticketPath = path(a);
+  ticketPath = pathOf(a);
   assert.match(ticketPath, /^\/gestion\/support\/[0-9a-f-]{36}$/);
   await check(a);
   await fill(a.page, { reponse: 'Bonjour Léa,\n\nLa prochaine session commence le 2 mars. Contactez l’organisme pour vous inscrire.' });
   await choose(a.page, 'apres', 'await_requester');
   await submitFormOf(a.page, 'reponse');
-  assert.equal(path(a), ticketPath, `retour sur la demande attendu ${await errorsShown(a.page)}`);
+  assert.equal(pathOf(a), ticketPath, `retour sur la demande attendu ${await errorsShown(a.page)}`);
   await check(a);
   assert.ok(await a.page.getByText('En attente du demandeur').count());
 });
@@ -141,7 +112,7 @@ step('l’équipe voit la réponse, puis consulte les chiffres et les inspection
   assert.ok(await first.count(), 'la démonstration contient des inspections');
   await Promise.all([a.page.waitForNavigation(), first.click()]);
   await check(a);
-  const inspectionPath = path(a);
+  const inspectionPath = pathOf(a);
   // The label's page shows its complaints and inspections to the monitoring team and admins.
   await Promise.all([a.page.waitForNavigation(), a.page.locator('dd a[href^="/gestion/labels/"]').first().click()]);
   await check(a);
@@ -156,7 +127,7 @@ step('l’équipe voit la réponse, puis consulte les chiffres et les inspection
 });
 
 step('l’organisme de démonstration voit la page de ses inspections et réclamations', async () => {
-  org = await newVisitor(browser!, server.url);
+  org = await s.visitor();
   await logIn(org, 'porteur@demo.label-gen.fr', DEMO_PASSWORD);
   await visit(org, '/organisations');
   const href = await org.page.locator('a[href^="/organisations/"]').evaluateAll((as) => as.map((x) => x.getAttribute('href')!).find((h) => /^\/organisations\/[0-9a-f-]{36}$/.test(h)));

@@ -68,6 +68,13 @@ export const EXPECTED: Record<string, Expected> = {
   'GET /compte/double-authentification': 'signedIn',
   'POST /compte/double-authentification': 'signedIn',
   'POST /compte/codes-de-secours': 'signedIn',
+  'GET /compte/adresse-electronique': 'signedIn',
+  'POST /compte/adresse-electronique': 'signedIn',
+  'GET /compte/adresse-electronique/confirmer/:token': 'public',
+  'POST /compte/adresse-electronique/confirmer/:token': 'public',
+  // Accounts (helper E): an administrator resets the second factor of a staff member who lost their device
+  'GET /gestion/utilisateurs/:userId/double-authentification': ['admin'],
+  'POST /gestion/utilisateurs/:userId/double-authentification': ['admin'],
 
   // Organisations (porteurs de projet) and their members
   'GET /organisations': 'signedIn',
@@ -155,6 +162,8 @@ export const EXPECTED: Record<string, Expected> = {
   'POST /gestion/candidatures/:applicationId/consultations/partenaires': ['instructor', 'admin'],
   'POST /gestion/candidatures/:applicationId/consultations/telephone': ['instructor', 'admin'],
   'POST /gestion/candidatures/:applicationId/consultations/region': ['instructor', 'admin'],
+  'POST /gestion/candidatures/:applicationId/consultations/partenaires/relance': ['instructor', 'admin'],
+  'POST /gestion/candidatures/:applicationId/consultations/region/relance': ['instructor', 'admin'],
   'GET /gestion/regions/avis': ['admin'],
   'POST /gestion/regions/avis': ['admin'],
   'GET /consultation/partenaire/:token': 'public',
@@ -271,7 +280,15 @@ export const EXPECTED: Record<string, Expected> = {
   'POST /organisations/:orgId/labels/:labelId/sessions/:sessionId/modifier': 'orgMember',
   'POST /organisations/:orgId/labels/:labelId/sessions/:sessionId/annuler': 'orgMember',
   'GET /organisations/:orgId/calendrier': 'orgMember',
+  'POST /organisations/:orgId/calendrier/lien': 'orgAdmin',
   'GET /calendrier/:orgId/:token/echeances.ics': 'public',
+  // Seed grants paid in tranches (src/grants)
+  'GET /gestion/subventions': ['monitoring', 'admin'],
+  'GET /gestion/subventions/export.csv': ['monitoring', 'admin'],
+  'GET /gestion/subventions/:labelId': ['monitoring', 'admin'],
+  'POST /gestion/subventions/:labelId/verifier': ['monitoring', 'admin'],
+  'POST /gestion/subventions/:labelId/decision': ['monitoring', 'admin'],
+  'POST /gestion/subventions/:labelId/reprise': ['monitoring', 'admin'],
   'GET /gestion/suivi': ['monitoring', 'admin'],
   'GET /gestion/suivi/export.csv': ['monitoring', 'admin'],
   'GET /gestion/suivi/export.xlsx': ['monitoring', 'admin'],

@@ -24,9 +24,10 @@ import { consultationsModule, registerConsultationJobs } from './consultations/r
 import { sessionsModule, registerSessionJobs } from './sessions/routes.js';
 import { complianceModule } from './compliance/routes.js';
 import { learnersModule, registerLearnerJobs } from './learners/routes.js';
+import { grantsModule, registerGrantJobs } from './grants/index.js';
 
 /** Route modules, in registration order. */
-export const modules: Module[] = [pagesModule, accountsModule, organisationsModule, territoryModule, staffModule, callsModule, applicationsModule, supportModule, inspectionsModule, reviewModule, labelsModule, messagesModule, consultationsModule, sessionsModule, learnersModule, complianceModule, catalogueModule, opendataModule];
+export const modules: Module[] = [pagesModule, accountsModule, organisationsModule, territoryModule, staffModule, callsModule, applicationsModule, supportModule, inspectionsModule, reviewModule, labelsModule, messagesModule, consultationsModule, sessionsModule, learnersModule, complianceModule, grantsModule, catalogueModule, opendataModule];
 
 /** Registers background jobs and services of every domain. */
 export async function registerJobs(deps: AppDeps): Promise<void> {
@@ -38,6 +39,7 @@ export async function registerJobs(deps: AppDeps): Promise<void> {
   registerLabelJobs(deps);
   registerSessionJobs(deps);
   registerLearnerJobs(deps);
+  registerGrantJobs(deps);
   registerOpendataJobs(deps);
   deps.services.placeClassifier = territoryPlaceClassifier(deps);
 }

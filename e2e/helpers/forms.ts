@@ -1,7 +1,7 @@
 /** Small, readable steps for filling and sending forms like a person, and for reading the outbox. */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { totpCode } from '../../src/platform/auth/totp.js';
+import { totpCode, totpStep } from '../../src/platform/auth/totp.js';
 import { check, visit, type Visitor } from './browser.js';
 
 /** Fills fields by their name (= id in the platform's form components). */
@@ -58,6 +58,21 @@ export async function assertErrorSummaryFocused(v: Visitor, what: string): Promi
   return links;
 }
 
+/** The last TOTP step used per secret in this test process: the server refuses a code of a step already used. */
+const lastStepUsed = new Map<string, number>();
+
+/** A TOTP code of a step not used yet by this process for this secret, waiting for the next 30-second step if needed. */
+async function freshTotpCode(secret: string): Promise<string> {
+  const last = lastStepUsed.get(secret);
+  let at = new Date();
+  if (last !== undefined && totpStep(at) <= last) {
+    await new Promise((r) => setTimeout(r, (last + 1) * 30_000 - at.getTime() + 200));
+    at = new Date();
+  }
+  lastStepUsed.set(secret, totpStep(at));
+  return totpCode(secret, at);
+}
+
 /** Signs in through the login form (and the TOTP step when the account has one). */
 export async function logIn(v: Visitor, email: string, password: string, totpSecret?: string): Promise<void> {
   const { page } = v;
@@ -67,7 +82,7 @@ export async function logIn(v: Visitor, email: string, password: string, totpSec
   if (totpSecret) {
     assert.match(new URL(page.url()).pathname, /^\/connexion\/code/, `après le mot de passe de ${email}, la page du code était attendue (${page.url()})`);
     await check(v);
-    await fill(page, { code: totpCode(totpSecret, new Date()) });
+    await fill(page, { code: await freshTotpCode(totpSecret) });
     await submitFormOf(page, 'code');
   }
   assert.doesNotMatch(new URL(page.url()).pathname, /^\/connexion/, `la connexion de ${email} a échoué (${page.url()})`);

@@ -41,6 +41,17 @@ export const changePasswordForm = z.object({
   passwordConfirm: z.string().optional().default(''),
 });
 
+/** Change of address: the new one, and the current password. */
+export const changeEmailForm = z.object({
+  newEmail: email,
+  currentPassword: secret('Renseignez votre mot de passe actuel.'),
+});
+
+/** An administrator resets someone's second factor: why. */
+export const resetSecondFactorForm = z.object({
+  motivation: requiredText('la motivation de la réinitialisation', 1000),
+});
+
 /**
  * Validates a form holding `password` and `passwordConfirm`, adding the password policy and the
  * confirmation check to the schema's field errors, so every problem is shown at once.

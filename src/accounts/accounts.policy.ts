@@ -1,5 +1,6 @@
 /** What a signed-in person may do on their own account, beyond the route's SIGNED_IN access. */
 import type { Actor } from '../platform/http/context.js';
+import { staff, type Access } from '../platform/http/access.js';
 
 /** The closed list of account actions that depend on the account's state. */
 export type AccountAction =
@@ -22,3 +23,6 @@ export function canOnAccount(actor: Actor, action: AccountAction): boolean {
 export function mustEnrolSecondFactor(actor: Pick<Actor, 'staffRoles' | 'totpEnabled'>): boolean {
   return actor.staffRoles.length > 0 && !actor.totpEnabled;
 }
+
+/** Resetting someone else's second factor (lost device): platform administrators only, second factor checked. */
+export const RESET_SECOND_FACTOR: Access = staff('admin');

@@ -1,7 +1,7 @@
 /** The only file of the accounts domain that queries the database. */
 import { and, count, desc, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
-import { users, oneTimeTokens, loginAttempts, recoveryCodes, staffRoles } from '../platform/auth/auth.schema.js';
+import { users, oneTimeTokens, loginAttempts, recoveryCodes, staffRoles, emailChanges } from '../platform/auth/auth.schema.js';
 import type { StaffRoleName } from '../platform/auth/roles.js';
 import { newToken, sha256 } from '../platform/auth/tokens.js';
 
@@ -108,9 +108,28 @@ export async function setPendingTotp(tx: DbOrTx, userId: string, sealed: string)
   await tx.update(users).set({ totpPending: sealed }).where(eq(users.id, userId));
 }
 
-/** Turns the pending secret into the active one. */
-export async function enableTotp(tx: DbOrTx, userId: string, sealed: string, now: Date): Promise<void> {
-  await tx.update(users).set({ totpSecret: sealed, totpPending: null, totpEnabledAt: now }).where(eq(users.id, userId));
+/** Turns the pending secret into the active one; the enrolment code's step counts as used. */
+export async function enableTotp(tx: DbOrTx, userId: string, sealed: string, now: Date, step: number): Promise<void> {
+  await tx.update(users).set({ totpSecret: sealed, totpPending: null, totpEnabledAt: now, totpLastStep: step }).where(eq(users.id, userId));
+}
+
+/**
+ * Records `step` as the last accepted TOTP step, only if it is later than the one stored: false
+ * when a code of this step (or a later one) was already accepted. The conditional update is the
+ * guard, so of two concurrent submissions of one code only one can win (the second waits for the
+ * first's row lock, then finds the condition false).
+ */
+export async function claimTotpStep(tx: DbOrTx, userId: string, step: number): Promise<boolean> {
+  const res = await tx.update(users).set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return res.length === 1;
+}
+
+/** Forgets the second factor (secret, pending enrolment, last step, recovery codes): the next login enrols again. */
+export async function clearTotp(tx: DbOrTx, userId: string): Promise<void> {
+  await tx.update(users).set({ totpSecret: null, totpPending: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
 }
 
 /** Replaces every recovery code of a user by these hashes. */
@@ -137,4 +156,73 @@ export async function countUnusedRecoveryCodes(db: DbOrTx, userId: string): Prom
 export async function staffRolesOf(db: DbOrTx, userId: string): Promise<StaffRoleName[]> {
   const rows = await db.select({ role: staffRoles.role }).from(staffRoles).where(eq(staffRoles.userId, userId));
   return rows.map((r) => r.role);
+}
+
+/** A pending or past change of email address. */
+export type EmailChangeRow = typeof emailChanges.$inferSelect;
+
+/** Records a requested change of address; returns the token to mail (only its sha256 is stored). Older requests stop working. */
+export async function createEmailChange(tx: DbOrTx, v: { userId: string; newEmail: string; now: Date; ttlMs: number }): Promise<string> {
+  await voidEmailChanges(tx, v.userId, v.now);
+  const token = newToken();
+  await tx.insert(emailChanges).values({
+    id: sha256(token), userId: v.userId, newEmail: v.newEmail, createdAt: v.now, expiresAt: new Date(v.now.getTime() + v.ttlMs),
+  });
+  return token;
+}
+
+/** The change of address behind a link, or null. */
+export async function findEmailChange(db: DbOrTx, token: string): Promise<EmailChangeRow | null> {
+  if (token.length > 100) return null;
+  const [row] = await db.select().from(emailChanges).where(eq(emailChanges.id, sha256(token)));
+  return row ?? null;
+}
+
+/** Uses a change-of-address link once: false if it was used or expired meanwhile. */
+export async function consumeEmailChange(tx: DbOrTx, id: string, now: Date): Promise<boolean> {
+  const res = await tx.update(emailChanges).set({ usedAt: now })
+    .where(and(eq(emailChanges.id, id), isNull(emailChanges.usedAt), gt(emailChanges.expiresAt, now)))
+    .returning({ id: emailChanges.id });
+  return res.length === 1;
+}
+
+/** Voids every unused change-of-address link of a user. */
+export async function voidEmailChanges(tx: DbOrTx, userId: string, now: Date): Promise<void> {
+  await tx.update(emailChanges).set({ usedAt: now }).where(and(eq(emailChanges.userId, userId), isNull(emailChanges.usedAt)));
+}
+
+/** How many changes of address a user asked for since an instant. */
+export async function countEmailChangesSince(db: DbOrTx, userId: string, since: Date): Promise<number> {
+  const [r] = await db.select({ n: count() }).from(emailChanges).where(and(eq(emailChanges.userId, userId), gte(emailChanges.createdAt, since)));
+  return r?.n ?? 0;
+}
+
+/** The change of address still waiting for its link, if any (shown on the account page). */
+export async function pendingEmailChange(db: DbOrTx, userId: string, now: Date): Promise<EmailChangeRow | null> {
+  const [row] = await db.select().from(emailChanges)
+    .where(and(eq(emailChanges.userId, userId), isNull(emailChanges.usedAt), gt(emailChanges.expiresAt, now)))
+    .orderBy(desc(emailChanges.createdAt)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * Replaces the address of a user (and counts it as confirmed: the link proved it); false when
+ * another account holds that address by now (the unique index on lower(email) is the last guard).
+ */
+export async function updateEmail(tx: DbOrTx, userId: string, newEmail: string, now: Date): Promise<boolean> {
+  const taken = await findUserByEmail(tx, newEmail);
+  if (taken && taken.id !== userId) return false;
+  await tx.update(users).set({ email: newEmail, emailConfirmedAt: sql`coalesce(${users.emailConfirmedAt}, ${now.toISOString()}::timestamptz)` }).where(eq(users.id, userId));
+  return true;
+}
+
+/** What the account page shows beyond the actor, in one query: second factor date, recovery codes left, pending change of address. */
+export async function accountOverview(db: DbOrTx, userId: string, now: Date): Promise<{ totpEnabledAt: Date | null; recoveryCodesLeft: number; pendingEmail: string | null }> {
+  const [row] = await db.select({
+    totpEnabledAt: users.totpEnabledAt,
+    recoveryCodesLeft: sql<number>`(select count(*)::int from ${recoveryCodes} where ${recoveryCodes.userId} = ${users.id} and ${recoveryCodes.usedAt} is null)`,
+    pendingEmail: sql<string | null>`(select ${emailChanges.newEmail} from ${emailChanges} where ${emailChanges.userId} = ${users.id}
+      and ${emailChanges.usedAt} is null and ${emailChanges.expiresAt} > ${now.toISOString()}::timestamptz order by ${emailChanges.createdAt} desc limit 1)`,
+  }).from(users).where(eq(users.id, userId));
+  return { totpEnabledAt: row?.totpEnabledAt ?? null, recoveryCodesLeft: Number(row?.recoveryCodesLeft ?? 0), pendingEmail: row?.pendingEmail ?? null };
 }

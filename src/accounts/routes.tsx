@@ -7,13 +7,17 @@ import { signUpRoutes } from './routes/sign-up.js';
 import { loginRoutes } from './routes/login.js';
 import { passwordRoutes } from './routes/password.js';
 import { accountRoutes } from './routes/account.js';
+import { emailRoutes } from './routes/email.js';
+import { adminRoutes } from './routes/admin.js';
 
-/** Sign-up, login, logout, password reset and the account page. */
+/** Sign-up, login, logout, password reset, the account page, change of address, and the admin reset of a second factor. */
 export const accountsModule: Module = (r) => {
   signUpRoutes(r);
   loginRoutes(r);
   passwordRoutes(r);
   accountRoutes(r);
+  emailRoutes(r);
+  adminRoutes(r);
 };
 
 /** Hourly: drop expired sessions and login attempts older than a week. */

@@ -22,6 +22,11 @@ async function enrol(c: TestClient): Promise<{ secret: string; codes: string[] }
   return { secret, codes };
 }
 
+/** Moves the clock to the next 30-second step (the enrolment code's step is already used). */
+function nextStep(): void {
+  now = new Date(now.getTime() + 30_000);
+}
+
 test('activation : QR code en SVG, clé en clair, mauvais code refusé, puis 10 codes de secours', async () => {
   const u = await createUser(t.deps, { email: 'totp@exemple.fr' });
   const c = t.client();
@@ -74,6 +79,7 @@ test('connexion avec TOTP : pas de session avant le code, puis code accepté', a
   assert.equal(bad.status, 422);
   assert.match(await bad.text(), /Ce code est incorrect/);
 
+  nextStep();
   const ok = await c.post('/connexion/code?retour=%2Fcompte', { code: totpCode(secret, now) });
   assert.equal(ok.status, 303);
   assert.equal(ok.headers.get('location'), '/compte');
@@ -156,7 +162,76 @@ test('une session ouverte sans second facteur passe par l’étape du code, puis
   assert.equal(res.headers.get('location'), '/connexion/code?retour=%2Fcompte');
   assert.equal((await c.get('/connexion/code?retour=%2Fcompte')).status, 200);
   assert.equal((await c.post('/compte/codes-de-secours')).status, 403);
+  nextStep();
   const ok = await c.post('/connexion/code?retour=%2Fcompte', { code: totpCode(secret, now) });
   assert.equal(ok.headers.get('location'), '/compte');
   assert.equal((await c.post('/compte/codes-de-secours')).status, 200);
+});
+
+test('un code TOTP déjà accepté est refusé dans sa fenêtre, et compte comme un essai manqué', async () => {
+  const u = await createUser(t.deps, { email: 'rejeu@exemple.fr' });
+  const setup = t.client();
+  await setup.loginAs(u.id);
+  const { secret } = await enrol(setup);
+
+  // The enrolment code itself cannot open a session.
+  const early = t.client();
+  await early.post('/connexion', { email: 'rejeu@exemple.fr', password: TEST_PASSWORD });
+  const enrolCode = await early.post('/connexion/code', { code: totpCode(secret, now) });
+  assert.equal(enrolCode.status, 422);
+  assert.match(await enrolCode.text(), /Ce code a déjà été utilisé\. Attendez que votre application affiche un nouveau code/);
+
+  nextStep();
+  const code = totpCode(secret, now);
+  const first = t.client();
+  await first.post('/connexion', { email: 'rejeu@exemple.fr', password: TEST_PASSWORD });
+  assert.equal((await first.post('/connexion/code', { code })).status, 303);
+  assert.ok(first.cookies.get('gen_session'));
+
+  // Someone who saw the code over the shoulder, 20 then 50 seconds later (still inside the drift window).
+  const thief = t.client();
+  await thief.post('/connexion', { email: 'rejeu@exemple.fr', password: TEST_PASSWORD });
+  for (const later of [20_000, 30_000]) {
+    now = new Date(now.getTime() + later);
+    const replay = await thief.post('/connexion/code', { code });
+    assert.equal(replay.status, 422);
+    assert.match(titleOf(await replay.text()), /^Erreur : /);
+    assert.equal(thief.cookies.get('gen_session'), undefined);
+  }
+  // The previous step's code is older than the accepted one: refused too.
+  const older = totpCode(secret, new Date(now.getTime() - 60_000));
+  if (older !== code) assert.equal((await thief.post('/connexion/code', { code: older })).status, 422);
+
+  const replays = await t.deps.database.db.select().from(auditLog).where(eq(auditLog.action, 'account.login_failed'));
+  assert.ok(replays.filter((e) => e.objectId === u.id && (e.meta as { reason?: string } | null)?.reason === 'replay').length >= 3);
+
+  // Counted in the rate limit: after five failures in all, even a fresh code is refused.
+  nextStep();
+  const fresh = totpCode(secret, now);
+  for (let i = 0; i < 2; i++) assert.equal((await thief.post('/connexion/code', { code })).status, 422);
+  assert.equal((await thief.post('/connexion/code', { code: fresh })).status, 429);
+  assert.equal(thief.cookies.get('gen_session'), undefined);
+});
+
+test('deux envois simultanés du même code : un seul ouvre une session', async () => {
+  const u = await createUser(t.deps, { email: 'simultane@exemple.fr' });
+  const setup = t.client();
+  await setup.loginAs(u.id);
+  const { secret } = await enrol(setup);
+  nextStep();
+  const code = totpCode(secret, now);
+  const a = t.client();
+  const b = t.client();
+  await a.post('/connexion', { email: 'simultane@exemple.fr', password: TEST_PASSWORD });
+  await b.post('/connexion', { email: 'simultane@exemple.fr', password: TEST_PASSWORD });
+  const results = await Promise.all([a.post('/connexion/code', { code }), b.post('/connexion/code', { code })]);
+  assert.deepEqual(results.map((r) => r.status).sort(), [303, 422]);
+  assert.equal([a, b].filter((c) => c.cookies.get('gen_session')).length, 1);
+  const logins = await t.deps.database.db.select().from(auditLog).where(eq(auditLog.action, 'account.login'));
+  assert.equal(logins.filter((e) => e.objectId === u.id).length, 1);
+  // The next step's code still works.
+  nextStep();
+  const c = t.client();
+  await c.post('/connexion', { email: 'simultane@exemple.fr', password: TEST_PASSWORD });
+  assert.equal((await c.post('/connexion/code', { code: totpCode(secret, now) })).status, 303);
 });

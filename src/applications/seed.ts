@@ -81,3 +81,43 @@ export async function seedDemoApplications(tx: Tx, now: Date, baseUrl: string): 
     message: 'Le détail des modules ne justifie pas le volume horaire annoncé : précisez les heures et les compétences de chaque module.\nJoignez aussi le certificat Qualiopi et les attestations de régularité fiscale et sociale.',
   }, now);
 }
+
+/** Partners of the demo application just submitted (their own addresses, so their links are easy to find in the outbox). */
+const FRESH_PARTNERS = [
+  { name: 'Nuage Services', type: 'employer', contactName: 'Karim Haddad', email: 'karim.haddad@nuage-services.exemple.fr', phone: '01 43 00 00 00', commitment: 'Huit semaines de stage et deux embauches en CDI.', hiringPromises: '2' },
+  { name: 'Maison de l’emploi de Montreuil', type: 'sourcing', contactName: 'Léa Moreau', email: 'lea.moreau@mde-montreuil.exemple.fr', phone: '01 48 70 00 00', commitment: 'Orientation de 12 demandeurs d’emploi par session.', hiringPromises: '' },
+];
+/** Title of the demo application nobody has reviewed yet. */
+export const FRESH_APPLICATION_TITLE = 'Administrateur systèmes DevOps';
+
+/**
+ * One more application of Simplon Démo, complete and just submitted, that nobody has reviewed yet
+ * (no reviewer, no verdict, partners and Région not consulted): a newcomer — and the browser journey
+ * e2e/label-journey.test.ts — takes it from here to an active label. Seeded after the other
+ * domains, which each pick "the" demo submitted application. No-op when a piece is missing.
+ */
+export async function seedDemoFreshApplication(tx: Tx, now: Date, baseUrl: string): Promise<void> {
+  const call = await getCallBySlug(tx, `appel-demonstration-${now.getUTCFullYear()}`);
+  const simplon = await orgId(tx, 'Simplon Démo');
+  const paula = await member(tx, 'porteur@demo.label-gen.fr');
+  if (!call || !simplon || !paula) return;
+  const values = completeValues(new Date(now.getTime() + 150 * 86400_000).toISOString().slice(0, 10));
+  values.training = {
+    ...values.training, summary: 'Former en 9 mois des administrateurs systèmes capables d’automatiser le déploiement et l’exploitation d’infrastructures, avec un stage en entreprise.',
+    jobFamily: 'F3', targetJobs: 'Administrateur systèmes, ingénieur DevOps', romeCodes: 'M1801', certCode: 'RNCP16895', certTitle: 'Administrateur(trice) systèmes et réseaux', certLevel: '6',
+  };
+  values.duration = {
+    ...values.duration, 'modules-0-name': 'Systèmes et réseaux', 'modules-0-skills': 'Linux, réseaux, sécurité, supervision',
+    'modules-1-name': 'Automatisation et cloud', 'modules-1-skills': 'Scripts, conteneurs, intégration et déploiement continus',
+  };
+  const partners: Record<string, string> = { 'partners-count': String(FRESH_PARTNERS.length) };
+  FRESH_PARTNERS.forEach((p, i) => { for (const [k, v] of Object.entries(p)) partners[`partners-${i}-${k}`] = v; });
+  values.partners = partners;
+  const created = await createApplication(tx, paula, { organisationId: simplon, callId: call.call.id, trainingTitle: FRESH_APPLICATION_TITLE }, now);
+  if (!created.ok) return;
+  const ctx = familyOptions(call);
+  for (const def of SECTIONS) {
+    await saveSection(tx, paula, { organisationId: simplon, applicationId: created.id, def: sectionByKey(def.key), values: values[def.key], expected: 0, ctx }, now);
+  }
+  await submitApplication(tx, paula, { organisationId: simplon, applicationId: created.id, sworn: true, baseUrl }, now);
+}

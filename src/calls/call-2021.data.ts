@@ -20,6 +20,11 @@ export const RULES_2021: CallRules = {
   },
   /** Sustainable employment, work-study, business creation or further (certifying) training. */
   positiveSituations: ['cdi', 'cdd_6m_plus', 'work_study', 'business_creation', 'further_training'],
+  /** Seed grant: half at the start attestation of each session covered, half at its end-of-session report. */
+  seedGrantTranches: [
+    { label: 'Démarrage de la session', sharePercent: 50, condition: 'start_attestation' },
+    { label: 'Bilan de fin de session', sharePercent: 50, condition: 'end_report' },
+  ],
 };
 
 /** The 10 admissibility criteria (all must hold). */

@@ -30,6 +30,17 @@ export const callRulesSchema = z.object({
    * calls written before this rule: the monitoring then uses the 2021 list.
    */
   positiveSituations: z.array(z.string().min(1)).optional(),
+  /**
+   * Seed grant paid in tranches, as data of the call: for each session the grant covers (the first,
+   * or the first two), each tranche is a share (in %) of that session's part, payable when its
+   * condition is met (start attestation given, end-of-session report given). Shares sum to 100.
+   * Absent in calls written before this rule: the grants then use the 2021 plan.
+   */
+  seedGrantTranches: z.array(z.object({
+    label: z.string().min(1),
+    sharePercent: z.number().int().positive().max(100),
+    condition: z.enum(['start_attestation', 'end_report']),
+  })).min(1).optional().refine((t) => !t || t.reduce((s, x) => s + x.sharePercent, 0) === 100, { message: 'Les parts des tranches de la subvention d’amorçage doivent totaliser 100 %.' }),
 });
 
 /** Figures of a call (durations, targets). */

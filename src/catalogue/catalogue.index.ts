@@ -1,17 +1,28 @@
 /**
  * The catalogue's in-memory index: one entry per visible label, denormalised from the labels,
- * the application's course sections, the organisation, the job families and the declared sessions.
- * It is rebuilt when the data version (bumped by database triggers) or the day changes, so a
- * suspended, withdrawn or expired label disappears at the next request. Answers to searches are
+ * the application's course sections, the organisation, the job families, the declared sessions and
+ * their rosters. It follows the data version (bumped by database triggers, which also record the
+ * labels each change touched): when the version moves, only the entries of the changed labels are
+ * rebuilt (milliseconds), so a suspended, withdrawn or expired label disappears at the next request;
+ * the whole index is rebuilt when the day changes. Answers to searches and anonymous pages are
  * cached by (version, day, canonical query).
+ *
+ * Knowing the version costs no query on the hot path: with PGlite (one process holds the database)
+ * the bump's notification on `catalogue_version` updates it at commit, before the writer goes on;
+ * with PostgreSQL the version read is kept `versionTtlMs` (1 s) and dropped at once after any
+ * request of this process that may have written (POST), so a change made through this process is
+ * seen at once and one made by another process within a second.
  */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { AppDeps } from '../platform/http/context.js';
+import { onWriteRequest } from '../platform/http/app.js';
 import type { DbOrTx } from '../platform/db/index.js';
 import type { SessionPlace } from '../sessions/sessions.schema.js';
 import { placeClassifierOf, type PlaceClassifier } from '../applications/place-classifier.js';
-import { activeLabels, catalogueDataVersion, courseSections, familiesOf, openSessions, visibleLabelNumbers } from './catalogue.store.js';
+import { activeLabels, catalogueDataVersion, courseSections, familiesOf, labelsChangedSince, openSessions, visibleLabelNumbers } from './catalogue.store.js';
 import { communeByCode, communeOfPlace } from './geo.js';
-import { entryTerms, search, searchParams, type CatalogueEntry, type EntryPlace, type EntrySession, type Modality, type SearchQuery, type SearchResult } from './search.js';
+import { entryTerms, placesLeft, search, searchParams, type CatalogueEntry, type EntryPlace, type EntrySession, type Modality, type SearchQuery, type SearchResult } from './search.js';
 
 /** The index of one data version and day. */
 export interface CatalogueIndex {
@@ -21,9 +32,11 @@ export interface CatalogueIndex {
   byNumber: Map<string, CatalogueEntry>;
 }
 
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today in Paris (YYYY-MM-DD). */
 export function parisToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return PARIS_DAY.format(now);
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
@@ -62,11 +75,12 @@ export function modalityOfHours(centre: number | null, distance: number | null):
   return 'hybride';
 }
 
-/** Builds the entries of the visible labels of a day. */
-export async function buildEntries(db: DbOrTx, today: string, classify: (address: string, postcode: string, city: string) => Promise<QpvAnswer>): Promise<CatalogueEntry[]> {
-  const rows = await activeLabels(db, today);
+/** Builds the entries of the visible labels of a day (only of these labels when ids are given). */
+export async function buildEntries(db: DbOrTx, today: string, classify: (address: string, postcode: string, city: string) => Promise<QpvAnswer>, labelIds?: string[]): Promise<CatalogueEntry[]> {
+  if (labelIds && labelIds.length === 0) return [];
+  const rows = await activeLabels(db, today, labelIds);
   const [sections, families, sessions] = await Promise.all([
-    courseSections(db, rows.map((r) => r.applicationId)), familiesOf(db, [...new Set(rows.map((r) => r.callId))]), openSessions(db, today),
+    courseSections(db, rows.map((r) => r.applicationId)), familiesOf(db, [...new Set(rows.map((r) => r.callId))]), openSessions(db, today, labelIds),
   ]);
   const sectionOf = new Map(sections.map((s) => [`${s.applicationId}:${s.key}`, s.data]));
   const familyTitle = new Map(families.map((f) => [`${f.callId}:${f.code}`, f.title]));
@@ -87,13 +101,13 @@ export async function buildEntries(db: DbOrTx, today: string, classify: (address
     let entrySessions: EntrySession[];
     if (declared.length > 0) {
       entrySessions = declared.map((s) => ({
-        id: s.id, name: s.name, start: s.start, end: s.end, places: s.places, modality: s.modality, workStudy: s.workStudy,
+        id: s.id, name: s.name, start: s.start, end: s.end, places: s.places, placesLeft: placesLeft(s.places, s.enrolled), modality: s.modality, workStudy: s.workStudy,
         place: sessionPlace(s.place), provisional: false,
       }));
     } else {
       const planned = (Array.isArray(pl.sessions) ? pl.sessions : []) as Record<string, unknown>[];
       entrySessions = planned.filter((s) => str(s.start)).map((s, i) => ({
-        id: null, name: `Session ${i + 1}`, start: str(s.start)!, end: str(s.end), places: num(s.learners), modality: null, workStudy: workStudyHours,
+        id: null, name: `Session ${i + 1}`, start: str(s.start)!, end: str(s.end), places: num(s.learners), placesLeft: num(s.learners), modality: null, workStudy: workStudyHours,
         place: null, provisional: true,
       }));
     }
@@ -121,8 +135,18 @@ export async function buildEntries(db: DbOrTx, today: string, classify: (address
     ]);
     out.push(entry);
   }
-  return out.sort((a, b) => a.number.localeCompare(b.number));
+  return out.sort(byNumber);
 }
+
+const byNumber = (a: CatalogueEntry, b: CatalogueEntry) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
+
+/** Labels whose entry waits for a QPV answer (a typed place with a full address, not classified yet). */
+function awaitingQpv(entries: CatalogueEntry[]): string[] {
+  return entries.filter((e) => e.places.some((p) => p.qpv === undefined && p.address && p.postcode && p.city)).map((e) => e.labelId);
+}
+
+/** How the last index was made (benchmark, tests). */
+export interface BuildReport { kind: 'full' | 'incremental'; labels: number; ms: number }
 
 interface State {
   current: CatalogueIndex | null;
@@ -130,7 +154,7 @@ interface State {
   buildingKey: string;
   answers: Map<string, SearchResult>;
   /** Rendered anonymous pages of the current index, by key. */
-  pages: Map<string, string>;
+  pages: Map<string, CachedPage>;
   /** The version read in flight, and the next one (shared by the requests that arrived meanwhile). */
   versionInFlight: Promise<number> | null;
   versionNext: Promise<number> | null;
@@ -144,14 +168,56 @@ interface State {
   qpv: Map<string, QpvAnswer>;
   pending: Set<string>;
   qpvArrived: boolean;
+  /** The data version known without a query, when it was read, and the local-write generation then. */
+  known: number | null;
+  knownAt: number;
+  knownGen: number;
+  /** Bumped by every request of this process that may have written (and by notifications). */
+  localGen: number;
+  /** The database notifies each bump at commit (PGlite): the known version is always exact. */
+  exact: boolean;
+  /** How long a version read stays valid without notification (PostgreSQL: other processes may write). */
+  versionTtlMs: number;
+  lastBuild: BuildReport | null;
 }
 const KEY = 'catalogue';
 const MAX_ANSWERS = 500;
 
+/** Most labels an incremental rebuild takes on; beyond (or for a change of every label) the whole index is rebuilt. */
+const INCREMENTAL_MAX = (entries: number) => Math.max(200, Math.floor(entries / 4));
+/** Versions kept in catalogue_changes are 100,000 (pruned by the bump); an older index is rebuilt whole. */
+const INCREMENTAL_MAX_VERSIONS = 10_000;
+
 function state(deps: AppDeps): State {
   let s = deps.services[KEY] as State | undefined;
-  if (!s) { s = { current: null, building: null, buildingKey: '', answers: new Map(), pages: new Map(), versionInFlight: null, versionNext: null, interimAfterMs: 250, lastBuildMs: 0, interimFromBuildMs: 1000, qpv: new Map(), pending: new Set(), qpvArrived: false }; deps.services[KEY] = s; }
+  if (!s) {
+    const st: State = {
+      current: null, building: null, buildingKey: '', answers: new Map(), pages: new Map(), versionInFlight: null, versionNext: null, interimAfterMs: 250, lastBuildMs: 0, interimFromBuildMs: 1000,
+      qpv: new Map(), pending: new Set(), qpvArrived: false,
+      known: null, knownAt: 0, knownGen: 0, localGen: 0, exact: false, versionTtlMs: 1000, lastBuild: null,
+    };
+    s = st;
+    deps.services[KEY] = st;
+    onWriteRequest(deps, () => { st.localGen++; });
+    listenToVersion(deps, st);
+  }
   return s;
+}
+
+/**
+ * PGlite runs in this process, so every write goes through it: listen to the bump's notification
+ * (delivered at commit, before the writer's call returns) and never query the version again.
+ */
+function listenToVersion(deps: AppDeps, s: State): void {
+  if (deps.database.kind !== 'pglite') return;
+  const client = (deps.database.db as unknown as { $client?: { listen?: (channel: string, cb: (payload: string) => void) => Promise<unknown> } }).$client;
+  if (typeof client?.listen !== 'function') return;
+  client.listen('catalogue_version', (payload) => {
+    const v = Number(payload);
+    s.localGen++;
+    // A read in flight may predate this commit: it will not be kept (generation changed).
+    if (s.known !== null && Number.isFinite(v)) { s.known = Math.max(s.known, v); s.knownGen = s.localGen; } else s.known = null;
+  }).then(() => { s.known = null; s.exact = true; }, () => { s.exact = false; });
 }
 
 /**
@@ -194,13 +260,27 @@ export async function settleCatalogue(deps: AppDeps): Promise<CatalogueIndex> {
 }
 
 /**
+ * The data version without a query when it is known (notified, or read less than versionTtlMs ago
+ * with no write request since); else read by a query that started after this call.
+ */
+function currentVersion(s: State, deps: AppDeps): number | Promise<number> {
+  if (s.known !== null && s.knownGen === s.localGen && (s.exact || performance.now() - s.knownAt < s.versionTtlMs)) return s.known;
+  return readVersion(s, deps);
+}
+
+/**
  * The data version, read by a query that started after this call: concurrent requests share one
  * read (a request arriving while a read is in flight waits for the next one, which starts when the
- * current one ends), so a committed change is always seen, at the cost of one query per read period.
+ * current one ends), so a committed change is always seen. The value is kept (see currentVersion)
+ * unless a write request or a notification came meanwhile.
  */
 function readVersion(s: State, deps: AppDeps): Promise<number> {
   if (!s.versionInFlight) {
-    const p = catalogueDataVersion(deps.database.db).finally(() => { if (s.versionInFlight === p) s.versionInFlight = null; });
+    const gen = s.localGen, at = performance.now();
+    const p = catalogueDataVersion(deps.database.db).then((v) => {
+      if (s.localGen === gen) { s.known = v; s.knownAt = at; s.knownGen = gen; }
+      return v;
+    }).finally(() => { if (s.versionInFlight === p) s.versionInFlight = null; });
     s.versionInFlight = p;
     return p;
   }
@@ -210,22 +290,42 @@ function readVersion(s: State, deps: AppDeps): Promise<number> {
   return s.versionNext;
 }
 
-/** The current index (rebuilt when the data version or the day changed). */
+/** The current index (its changed entries rebuilt when the data version moved, all of it when the day changed). */
 export async function catalogueIndex(deps: AppDeps): Promise<CatalogueIndex> {
   const s = state(deps);
   const today = parisToday(deps.now());
-  const version = await readVersion(s, deps);
+  const known = currentVersion(s, deps);
+  const version = typeof known === 'number' ? known : await known;
   const fresh = s.current && s.current.version === version && s.current.today === today;
   if (fresh && !(s.qpvArrived && s.pending.size === 0)) return s.current!;
   const key = `${version}|${today}|${fresh ? 'qpv' : ''}`;
   if (fresh) s.qpvArrived = false;
   if (!s.building || s.buildingKey !== key) {
     s.buildingKey = key;
+    const base = s.current;
     s.building = (async () => {
       const started = performance.now();
-      const entries = await buildEntries(deps.database.db, today, qpvClassifier(s, placeClassifierOf(deps), today));
+      const db = deps.database.db;
+      const classify = qpvClassifier(s, placeClassifierOf(deps), today);
+      let entries: CatalogueEntry[] | null = null;
+      let report: BuildReport | null = null;
+      if (base && base.today === today && base.version <= version && version - base.version <= INCREMENTAL_MAX_VERSIONS) {
+        const changed = fresh ? awaitingQpv(base.entries) : await labelsChangedSince(db, base.version);
+        if (!changed.includes(null) && changed.length <= INCREMENTAL_MAX(base.entries.length)) {
+          const ids = [...new Set(changed as string[])];
+          const drop = new Set(ids);
+          const rebuilt = await buildEntries(db, today, classify, ids);
+          entries = base.entries.filter((e) => !drop.has(e.labelId)).concat(rebuilt).sort(byNumber);
+          report = { kind: 'incremental', labels: ids.length, ms: performance.now() - started };
+        }
+      }
+      if (!entries) {
+        entries = await buildEntries(db, today, classify);
+        s.lastBuildMs = performance.now() - started;
+        report = { kind: 'full', labels: entries.length, ms: s.lastBuildMs };
+      }
       const index: CatalogueIndex = { version, today, entries, byNumber: new Map(entries.map((e) => [e.number.toUpperCase(), e])) };
-      s.lastBuildMs = performance.now() - started;
+      s.lastBuild = report;
       if (!s.current || s.current.version <= version) { s.current = index; s.answers.clear(); s.pages.clear(); }
       return index;
     })();
@@ -246,6 +346,19 @@ export async function catalogueIndex(deps: AppDeps): Promise<CatalogueIndex> {
     return { ...s.current, entries, byNumber: new Map(entries.map((e) => [e.number.toUpperCase(), e])) };
   }
   return building;
+}
+
+/** How the last index was made: whole, or only the changed labels (benchmark, tests). */
+export function lastBuild(deps: AppDeps): BuildReport | null {
+  return state(deps).lastBuild;
+}
+
+/**
+ * How long a version read stays valid without notification (PostgreSQL only; PGlite is notified).
+ * Tests that write straight to the database, as another process would, set 0.
+ */
+export function setVersionTtl(deps: AppDeps, ms: number): void {
+  state(deps).versionTtlMs = ms;
 }
 
 /** Sets how long a request waits for a rebuild before the interim answer, and the build time from which interim answers are used (tests use 0). */
@@ -271,8 +384,17 @@ export async function cachedSearch(deps: AppDeps, query: SearchQuery): Promise<{
   return { index, result, key };
 }
 
+/** A rendered anonymous page: its bytes, gzipped once, and a strong ETag of the bytes. */
+export interface CachedPage { html: Uint8Array; gzip: Uint8Array; etag: string }
+
+/** Prepares a page for the cache. */
+export function cachedPage(html: string): CachedPage {
+  const bytes = Buffer.from(html, 'utf8');
+  return { html: bytes, gzip: gzipSync(bytes, { level: 6 }), etag: `"${createHash('sha1').update(bytes).digest('base64url')}"` };
+}
+
 /** Rendered pages of this index version (anonymous visitors only), cleared when the index changes. */
-export function pageCache(deps: AppDeps, index: CatalogueIndex): Map<string, string> | null {
+export function pageCache(deps: AppDeps, index: CatalogueIndex): Map<string, CachedPage> | null {
   const s = state(deps);
   if (s.current !== index) return null;
   if (s.pages.size >= MAX_ANSWERS) s.pages.delete(s.pages.keys().next().value!);

@@ -19,7 +19,7 @@ const training = {
     modalities: { type: 'array', items: { enum: ['presentiel', 'distance', 'hybride'] } }, workStudy: { type: 'boolean' },
     durationHours: { type: ['number', 'null'] }, durationMonths: { type: ['number', 'null'] },
     places: { type: 'array', items: place },
-    nextSession: { type: ['object', 'null'], properties: { start: { type: 'string', format: 'date' }, end: { type: ['string', 'null'], format: 'date' }, places: { type: ['integer', 'null'] }, city: { type: ['string', 'null'] }, provisional: { type: 'boolean', description: 'Session prévue dans la candidature, pas encore déclarée' } } },
+    nextSession: { type: ['object', 'null'], properties: { start: { type: 'string', format: 'date' }, end: { type: ['string', 'null'], format: 'date' }, places: { type: ['integer', 'null'] }, placesLeft: { type: ['integer', 'null'], description: 'Places restantes : places offertes moins les apprenants inscrits quand la liste existe, sinon les places offertes' }, city: { type: ['string', 'null'] }, provisional: { type: 'boolean', description: 'Session prévue dans la candidature, pas encore déclarée' } } },
     distanceKm: { type: ['number', 'null'], description: 'Distance du lieu le plus proche au centre de la commune demandée' },
     validFrom: { type: ['string', 'null'], format: 'date' }, validUntil: { type: ['string', 'null'], format: 'date' },
   },

@@ -12,7 +12,8 @@ import { PUBLIC } from '../platform/http/access.js';
 import { render, pageContext } from '../platform/http/render.js';
 import { clientIp } from '../platform/http/security.js';
 import { RateLimiter } from '../platform/http/rate-limit.js';
-import { cachedSearch, catalogueIndex, parisToday, pageCache, type CatalogueIndex } from './catalogue.index.js';
+import { cachedPage, cachedSearch, catalogueIndex, parisToday, pageCache, type CachedPage, type CatalogueIndex } from './catalogue.index.js';
+import { etagMatches } from '../opendata/http.js';
 import { labelByNumber } from './catalogue.store.js';
 import { parseSearch, PARAMS, PAGE_SIZE, type SearchHit, type CatalogueEntry } from './search.js';
 import { labelVerdict, normaliseLabelNumber } from './label-check.js';
@@ -24,19 +25,34 @@ import { checkPath, trainingPath } from './views/format.js';
 
 /**
  * Renders a public page; for an anonymous visitor without a flash message the HTML depends only on
- * the URL and the index, so it is kept in the index's page cache.
+ * the URL and the index, so it is kept in the index's page cache as bytes (and gzipped bytes) with
+ * an ETag: a hit costs no rendering and no query, a revalidation with If-None-Match gets a 304.
  */
 async function renderPublic(c: Context<AppEnv>, index: CatalogueIndex, key: string, build: () => unknown, status = 200): Promise<Response> {
   const ctx = pageContext(c);
   const cache = !ctx.actor && !ctx.flash && status === 200 ? pageCache(c.get('deps'), index) : null;
-  const hit = cache?.get(key);
-  if (hit) {
-    c.header('Cache-Control', 'no-store');
-    return c.html(hit);
+  if (!cache) return render(c, build(), status);
+  let page = cache.get(key);
+  if (!page) {
+    page = cachedPage(`<!DOCTYPE html>${await (build() as { toString(): string | Promise<string> }).toString()}`);
+    cache.set(key, page);
   }
-  const res = await render(c, build(), status);
-  if (cache) cache.set(key, await res.clone().text());
-  return res;
+  return sendCachedPage(c, page);
+}
+
+/** Sends a cached anonymous page: 304 when the browser has it, gzipped when it accepts gzip. */
+export function sendCachedPage(c: Context<AppEnv>, page: CachedPage): Response {
+  // Anonymous pages only: a browser may keep them but must revalidate, a shared cache must tell cookies apart.
+  c.header('Cache-Control', 'private, no-cache');
+  c.header('Vary', 'Cookie, Accept-Encoding');
+  c.header('ETag', page.etag);
+  if (etagMatches(c.req.header('If-None-Match'), page.etag)) return c.body(null, 304);
+  c.header('Content-Type', 'text/html; charset=UTF-8');
+  if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+    c.header('Content-Encoding', 'gzip');
+    return c.body(page.gzip as Uint8Array<ArrayBuffer>, 200);
+  }
+  return c.body(page.html as Uint8Array<ArrayBuffer>, 200);
 }
 
 const queryOf = (c: Context<AppEnv>) => Object.fromEntries(PARAMS.map((k) => [k, c.req.query(k)]));
@@ -57,7 +73,7 @@ export function apiHit(h: SearchHit, baseUrl: string) {
     family: e.family, certification: e.cert, modalities: e.modalities, workStudy: e.workStudy,
     durationHours: e.duration.totalHours, durationMonths: e.duration.months,
     places: e.places.map((p) => ({ name: p.name, postcode: p.postcode, city: p.city, communeCode: p.communeCode, departement: p.departement, region: p.region, lat: p.lat, lon: p.lon, qpv: p.qpv === undefined ? null : p.qpv, qpvKnown: p.qpv !== undefined })),
-    nextSession: h.nextSession ? { start: h.nextSession.start, end: h.nextSession.end, places: h.nextSession.places, city: h.nextSession.place?.city ?? null, provisional: h.nextSession.provisional } : null,
+    nextSession: h.nextSession ? { start: h.nextSession.start, end: h.nextSession.end, places: h.nextSession.places, placesLeft: h.nextSession.placesLeft, city: h.nextSession.place?.city ?? null, provisional: h.nextSession.provisional } : null,
     distanceKm: h.distanceKm === null ? null : Math.round(h.distanceKm * 10) / 10,
     validFrom: e.validFrom, validUntil: e.validUntil,
   };

@@ -14,7 +14,7 @@ const VILLEURBANNE = place('Villeurbanne', '69100', { communeCode: '69266', depa
 const RENNES = place('Rennes', '35000', { communeCode: '35238', departement: '35', region: '53', lat: 48.1119, lon: -1.6819 });
 
 function session(start: string, o: Partial<EntrySession> = {}): EntrySession {
-  return { id: null, name: `Session ${start}`, start, end: null, places: 12, modality: 'presentiel', workStudy: false, place: null, provisional: false, ...o };
+  return { id: null, name: `Session ${start}`, start, end: null, places: 12, placesLeft: o.places === undefined ? 12 : o.places, modality: 'presentiel', workStudy: false, place: null, provisional: false, ...o };
 }
 
 function entry(number: string, title: string, o: Partial<CatalogueEntry> & { summary?: string } = {}): CatalogueEntry {

@@ -40,6 +40,8 @@ export interface EntrySession {
   end: string | null;
   /** Places offered, when known. */
   places: number | null;
+  /** Places left: places offered minus the learners on the roster when a roster exists, else the places offered (null when unknown). */
+  placesLeft: number | null;
   modality: Modality | null;
   workStudy: boolean;
   place: EntryPlace | null;
@@ -68,6 +70,13 @@ export interface CatalogueEntry {
   validUntil: string | null;
   /** Searchable stems with their weight (title 4, jobs and certification 3, family 2, the rest 1). */
   terms: Map<string, number>;
+}
+
+/** Places left of a session: places offered minus the learners on its roster (who have not left), never below 0; the places offered when there is no roster. */
+export function placesLeft(offered: number | null, enrolled: number | null): number | null {
+  if (offered === null) return null;
+  if (!enrolled) return offered;
+  return Math.max(0, offered - enrolled);
 }
 
 /** Builds the weighted terms of an entry from its texts. */

@@ -11,11 +11,12 @@ import type { FormState } from '../platform/views/ui.js';
 import { discardStoredUploads, readStoredUploads } from '../platform/files/form-files.js';
 import { fileServices } from '../platform/files/files.js';
 import { organisationName } from '../sessions/sessions.store.js';
-import { activeLabelsOf, filesOfChangeRequest, findChangeRequestFile, findChangeRequestItem, listChangeRequests, sectionsOfApplication, versionsOf } from './change-requests.store.js';
+import { findSession, plannedSessionsOfOrganisation } from '../sessions/index.js';
+import { type ChangeRequestItem, activeLabelsOf, filesOfChangeRequest, findChangeRequestFile, findChangeRequestItem, listChangeRequests, sectionsOfApplication, versionsOf } from './change-requests.store.js';
 import { flattenSections, parseChangeRequest } from './change-requests.js';
 import { submitChangeRequest, decideChangeRequest } from './commands/change-requests.js';
 import { complianceAccess, complianceActor } from './compliance.policy.js';
-import { OrgChangeRequestsPage, OrgChangeRequestPage, StaffChangeRequestsPage, StaffChangeRequestPage } from './views/change-request-pages.js';
+import { OrgChangeRequestsPage, OrgChangeRequestPage, StaffChangeRequestsPage, StaffChangeRequestPage, type RequestSession } from './views/change-request-pages.js';
 
 const orgIdOf = (c: Context<AppEnv>) => c.req.param('orgId')!.toLowerCase();
 
@@ -39,7 +40,17 @@ async function orgListPage(c: Context<AppEnv>, state: FormState = {}, status = 2
   const labels = await activeLabelsOf(db, orgId);
   const isAdmin = !!c.get('actor')?.memberships.some((m) => m.organisationId === orgId && m.role === 'admin');
   return render(c, <OrgChangeRequestsPage ctx={pageContext(c)} orgId={orgId} orgName={orgName} items={await listChangeRequests(db, orgId)} labels={labels}
-    fieldKeys={await fieldKeysOf(c, labels)} isAdmin={isAdmin} state={state} />, status);
+    fieldKeys={await fieldKeysOf(c, labels)} sessions={await plannedSessionsOfOrganisation(db, orgId)} isAdmin={isAdmin} state={state} />, status);
+}
+
+/** The form pre-filled from the query (the session page's link for a postponement beyond the allowed delay). */
+function prefill(c: Context<AppEnv>): FormState {
+  const values: Record<string, string> = {};
+  for (const k of ['type', 'labelId', 'sessionId', 'newStart', 'newEnd', 'requestedOn']) {
+    const v = c.req.query(k);
+    if (v && v.length <= 100) values[k] = v;
+  }
+  return Object.keys(values).length ? { values } : {};
 }
 
 async function itemOf(c: Context<AppEnv>, orgId?: string) {
@@ -52,7 +63,14 @@ async function staffPage(c: Context<AppEnv>, item: NonNullable<Awaited<ReturnTyp
   const db = c.get('deps').database.db;
   const versions = await versionsOf(db, item.request.labelId);
   const files = await filesOfChangeRequest(db, item.request.id);
-  return render(c, <StaffChangeRequestPage ctx={pageContext(c)} item={item} versions={versions} files={files} state={state} />, status);
+  return render(c, <StaffChangeRequestPage ctx={pageContext(c)} item={item} versions={versions} files={files} state={state} session={await sessionOfRequest(c, item)} />, status);
+}
+
+/** The session a session-dates request moves, as the request's pages show it. */
+async function sessionOfRequest(c: Context<AppEnv>, item: ChangeRequestItem): Promise<RequestSession | null> {
+  if (!item.request.sessionId) return null;
+  const s = await findSession(c.get('deps').database.db, item.request.sessionId);
+  return s ? { id: s.id, labelId: s.labelId, name: s.name, plannedStart: s.plannedStart, plannedEnd: s.plannedEnd, initialStart: s.initialStart, status: s.status } : null;
 }
 
 /** Sends an attachment of the request (404 when the request or the file is not there). */
@@ -75,7 +93,7 @@ async function downloadFile(c: Context<AppEnv>, item: Awaited<ReturnType<typeof 
 export function registerChangeRequestRoutes(r: Router): void {
   const orgBase = '/organisations/:orgId/conformite/modifications';
 
-  r.get(orgBase, ORG_MEMBER, (c) => orgListPage(c));
+  r.get(orgBase, ORG_MEMBER, (c) => orgListPage(c, prefill(c)));
 
   r.post(orgBase, ORG_ADMIN, async (c) => {
     const deps = c.get('deps');
@@ -101,7 +119,7 @@ export function registerChangeRequestRoutes(r: Router): void {
     if (!item) return renderErrorPage(c, 404);
     const db = c.get('deps').database.db;
     const versions = await versionsOf(db, item.request.labelId);
-    return render(c, <OrgChangeRequestPage ctx={pageContext(c)} orgId={orgIdOf(c)} item={item} versions={versions} files={await filesOfChangeRequest(db, item.request.id)} />);
+    return render(c, <OrgChangeRequestPage ctx={pageContext(c)} orgId={orgIdOf(c)} item={item} versions={versions} files={await filesOfChangeRequest(db, item.request.id)} session={await sessionOfRequest(c, item)} />);
   });
 
   r.get(`${orgBase}/:requestId/pieces/:fileId`, ORG_MEMBER, async (c) => downloadFile(c, await itemOf(c, orgIdOf(c))));

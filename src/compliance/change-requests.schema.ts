@@ -9,8 +9,9 @@ import { organisations } from '../organisations/organisations.schema.js';
 import { labels } from '../labels/labels.schema.js';
 import { users } from '../platform/auth/auth.schema.js';
 import { storedFileColumns } from '../platform/files/files.columns.js';
+import { trainingSessions } from '../sessions/sessions.schema.js';
 
-export const changeRequestType = pgEnum('change_request_type', ['content', 'certification', 'modality', 'immersion', 'support']);
+export const changeRequestType = pgEnum('change_request_type', ['content', 'certification', 'modality', 'immersion', 'support', 'session_dates']);
 export const changeRequestStatus = pgEnum('change_request_status', ['pending', 'approved', 'rejected']);
 
 export const changeRequests = pgTable('change_requests', {
@@ -24,6 +25,12 @@ export const changeRequests = pgTable('change_requests', {
   /** Field of the training record to change (`section.field`) and its new value, when the change is one. */
   fieldKey: text('field_key'),
   newValue: text('new_value'),
+  /** Type `session_dates`: the session whose dates move, its dates when the request was filed, and the new ones (YYYY-MM-DD). */
+  sessionId: uuid('session_id').references(() => trainingSessions.id, { onDelete: 'set null' }),
+  previousStart: text('previous_start'),
+  previousEnd: text('previous_end'),
+  newStart: text('new_start'),
+  newEnd: text('new_end'),
   status: changeRequestStatus('status').notNull().default('pending'),
   submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
   decisionMotivation: text('decision_motivation'),

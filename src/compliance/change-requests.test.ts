@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq, like } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { createTestApp, createUser } from '../platform/testing/harness.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { createPendingLabel, createOtherOrganisation, setLabelState } from '../labels/labels.fixtures.js';
 import { SAMPLES } from '../platform/files/files.fixtures.js';
 import { changeRequestFiles, changeRequests, trainingVersions } from './change-requests.schema.js';
+import { obligations, trainingSessions } from '../sessions/sessions.schema.js';
 import { seedDemoChangeRequests } from './change-requests.seed.js';
 import { applyChange, changeDecisionRefusal, diffVersions, flattenSections, parseChangeRequest } from './change-requests.js';
 
@@ -33,6 +34,19 @@ test('modifications : formulaire et décision refusés quand ils sont incomplets
   assert.equal(changeDecisionRefusal('pending', null, 'Motivation suffisante.')!.field, 'decision');
   assert.match(changeDecisionRefusal('approved', true, 'Motivation suffisante.')!.message, /déjà été traitée/);
   assert.equal(changeDecisionRefusal('pending', true, 'Motivation suffisante.'), null);
+});
+
+test('modifications : une demande de report de session nomme la session et des dates valides', () => {
+  const base = { labelId: 'l1', type: 'session_dates', description: 'Report de la session d’automne faute de formateur disponible.', requestedOn: '2026-07-06' };
+  const bad = parseChangeRequest({ ...base, newStart: '2026-02-30', newEnd: '' }, []);
+  assert.equal(bad.ok, false);
+  assert.deepEqual(Object.keys((bad as { errors: Record<string, string> }).errors).sort(), ['newEnd', 'newStart', 'sessionId']);
+  const inverted = parseChangeRequest({ ...base, sessionId: 's1', newStart: '2026-07-06', newEnd: '2026-07-01' }, []);
+  assert.match((inverted as { errors: Record<string, string> }).errors.newEnd!, /postérieure/);
+  const ok = parseChangeRequest({ ...base, sessionId: 's1', newStart: '2026-07-06', newEnd: '2027-01-29', fieldKey: 'x.y', newValue: 'ignoré' }, []);
+  assert.deepEqual(ok, { ok: true, labelId: 'l1', type: 'session_dates', description: base.description, requestedOn: '2026-07-06', fieldKey: null, newValue: null, sessionId: 's1', newStart: '2026-07-06', newEnd: '2027-01-29' });
+  const content = parseChangeRequest({ ...base, type: 'content', sessionId: 's1', newStart: '2026-07-06' }, []);
+  assert.equal(content.ok && content.sessionId, null, 'les champs de session ne valent que pour un report');
 });
 
 test('demande de modification : dépôt par un administrateur, refus sans motivation, approbation versionnée, pas de seconde décision', async () => {
@@ -118,6 +132,95 @@ test('demande de modification : dépôt par un administrateur, refus sans motiva
   }
 });
 
+test('report de session au-delà du délai : demande pré-remplie, approbation motivée qui applique les dates (plus de manquement), refus qui les laisse', async () => {
+  let now = new Date('2026-02-10T09:00:00Z');
+  const t = await createTestApp({ now: () => now });
+  try {
+    const db = t.deps.database.db;
+    const fx = await createPendingLabel(t.deps);
+    await setLabelState(t.deps, fx.label.id, { status: 'active', validFrom: '2026-01-15', validUntil: '2029-01-14', agreementSignedAt: new Date('2026-01-15T10:00:00Z') });
+    const agent = await createUser(t.deps, { staff: ['monitoring'], fullName: 'Agent Suivi' });
+    const staff = t.client(); await staff.loginAs(agent.id);
+    const admin = t.client(); await admin.loginAs(fx.admin.id);
+    const sessions = `/organisations/${fx.org.id}/labels/${fx.label.id}/sessions`;
+    const session = { name: 'Session d’automne 2026', plannedStart: '2026-03-16', plannedEnd: '2026-10-30', address: '55 rue de Vincennes', postcode: '93100', city: 'Montreuil', modality: 'presentiel', places: '12', workStudy: 'non' };
+    assert.equal((await admin.post(`${sessions}/nouvelle`, session)).status, 303);
+    const [s] = await db.select().from(trainingSessions).where(eq(trainingSessions.labelId, fx.label.id));
+
+    // The organisation moves the start 4 months: refused, with the pre-filled request.
+    let res = await admin.post(`${sessions}/${s!.id}/modifier`, { ...session, plannedStart: '2026-07-06', plannedEnd: '2027-01-29', version: '1', reason: 'Locaux en travaux au printemps' });
+    assert.equal(res.status, 422);
+    const prefilled = await admin.get(`/organisations/${fx.org.id}/conformite/modifications?type=session_dates&labelId=${fx.label.id}&sessionId=${s!.id}&newStart=2026-07-06&newEnd=2027-01-29&requestedOn=2026-07-06`);
+    let html = await prefilled.text();
+    assert.match(html, /value="session_dates"[^>]*checked/, 'le type est coché');
+    assert.match(html, new RegExp(`<option value="${s!.id}" selected`), 'la session est choisie');
+    assert.match(html, /value="2027-01-29"/);
+
+    const base = `/organisations/${fx.org.id}/conformite/modifications`;
+    const form = { labelId: fx.label.id, type: 'session_dates', description: 'Locaux en travaux au printemps : la session démarre en juillet.', requestedOn: '2026-07-06', sessionId: s!.id, newStart: '2026-07-06', newEnd: '2027-01-29' };
+    res = await admin.post(base, { ...form, sessionId: '' });
+    assert.equal(res.status, 422);
+    assert.match(await res.text(), /Choisissez la session dont le calendrier change/);
+    res = await admin.post(base, form);
+    assert.equal(res.status, 303);
+    const [cr] = await db.select().from(changeRequests).where(eq(changeRequests.sessionId, s!.id));
+    assert.deepEqual([cr!.status, cr!.previousStart, cr!.newStart, cr!.newEnd], ['pending', '2026-03-16', '2026-07-06', '2027-01-29']);
+    html = await (await admin.get(`${base}/${cr!.id}`)).text();
+    assert.match(html, /Report ou modification du calendrier d’une session/);
+    assert.match(html, /<td>Démarrage<\/td><td>16\/03\/2026<\/td><td>06\/07\/2026<\/td>/);
+
+    // A second request on the same session, rejected: nothing moves.
+    res = await admin.post(base, { ...form, newStart: '2026-09-07', newEnd: '2027-03-26', description: 'Autre possibilité : démarrage en septembre après les travaux.' });
+    assert.equal(res.status, 303);
+    const [second] = await db.select().from(changeRequests).where(and(eq(changeRequests.sessionId, s!.id), eq(changeRequests.newStart, '2026-09-07')));
+    res = await staff.post(`/gestion/conformite/modifications/${second!.id}/decision`, { version: String(second!.version), decision: 'reject', motivation: 'Un démarrage en septembre laisserait l’année sans session.' });
+    assert.equal(res.status, 303);
+    let [row] = await db.select().from(trainingSessions).where(eq(trainingSessions.id, s!.id));
+    assert.deepEqual([row!.plannedStart, row!.approvedStart], ['2026-03-16', null], 'un refus ne change pas la session');
+
+    res = await staff.post(`/gestion/conformite/modifications/${cr!.id}/decision`, { version: String(cr!.version), decision: 'approve', motivation: '' });
+    assert.equal(res.status, 422);
+    assert.match(await res.text(), /Motivez la décision/);
+    res = await staff.post(`/gestion/conformite/modifications/${cr!.id}/decision`, { version: String(cr!.version), decision: 'approve', motivation: 'Travaux attestés par le bailleur ; report accepté.' });
+    assert.equal(res.status, 303);
+    [row] = await db.select().from(trainingSessions).where(eq(trainingSessions.id, s!.id));
+    assert.deepEqual([row!.initialStart, row!.plannedStart, row!.plannedEnd, row!.approvedStart], ['2026-03-16', '2026-07-06', '2027-01-29', '2026-07-06']);
+    const [moved] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'session.dates_approved'), eq(auditLog.objectId, s!.id)));
+    assert.equal((moved!.meta as { changeRequestId: string }).changeRequestId, cr!.id);
+    assert.equal((moved!.meta as { reason: string }).reason, 'Travaux attestés par le bailleur ; report accepté.');
+    const [attestation] = await db.select().from(obligations).where(and(eq(obligations.sessionId, s!.id), eq(obligations.kind, 'start_attestation')));
+    assert.equal(attestation!.dueOn, '2026-08-06', 'les échéances suivent les nouvelles dates');
+    assert.equal((await db.select().from(trainingVersions).where(eq(trainingVersions.labelId, fx.label.id))).length, 0, 'un report ne change pas la fiche formation');
+    const [mail] = await db.select().from(mailOutbox).where(like(mailOutbox.subject, 'Demande de modification approuvée%'));
+    assert.match(mail!.text, /du 06\/07\/2026 au 29\/01\/2027/);
+
+    // No breach for the approved move, for the organisation and for staff.
+    html = await (await admin.get(`${sessions}/${s!.id}`)).text();
+    assert.doesNotMatch(html, /Manquement<\/h2>/);
+    assert.match(html, /report au 06\/07\/2026 approuvé par la GEN/);
+    assert.match(html, /Nouvelles dates approuvées par la GEN/);
+    res = await staff.post(`/gestion/conformite/modifications/${cr!.id}/decision`, { version: String(cr!.version + 1), decision: 'reject', motivation: 'Seconde décision impossible.' });
+    assert.equal(res.status, 422);
+    now = new Date('2026-07-10T09:00:00Z');
+    const late = t.client(); await late.loginAs(agent.id);
+    const dash = await (await late.get('/gestion/suivi')).text();
+    assert.match(dash, /Suivi-évaluation des formations labellisées/);
+    assert.doesNotMatch(dash, /au lieu du 16\/03\/2026 prévu d’abord/);
+
+    // Moving again beyond 2 months of the approved start needs a new request.
+    now = new Date('2026-02-11T09:00:00Z');
+    const again = t.client(); await again.loginAs(fx.admin.id);
+    res = await again.post(`${sessions}/${s!.id}/modifier`, { ...session, plannedStart: '2026-10-05', plannedEnd: '2027-04-30', version: String(row!.version), reason: 'Nouveau retard des travaux' });
+    assert.equal(res.status, 422);
+    assert.match(await res.text(), /par rapport au 06\/07\/2026 approuvé par la GEN/);
+    // Without approval, a start confirmed 4 months after the approved one is a breach again.
+    await db.update(trainingSessions).set({ status: 'started', actualStart: '2026-11-09' }).where(eq(trainingSessions.id, s!.id));
+    assert.match(await (await again.get(`${sessions}/${s!.id}`)).text(), /démarre le 09\/11\/2026, à plus de 2 mois du 06\/07\/2026 approuvé par la GEN/);
+  } finally {
+    await t.close();
+  }
+});
+
 test('démonstration : une demande de modification en attente sur le premier label actif', async () => {
   const t = await createTestApp({ now: () => new Date('2026-11-23T10:00:00Z') });
   try {
@@ -128,6 +231,16 @@ test('démonstration : une demande de modification en attente sur le premier lab
     assert.equal(await db.transaction((tx) => seedDemoChangeRequests(tx, t.deps.now())), true);
     const rows = await db.select().from(changeRequests);
     assert.deepEqual(rows.map((r) => [r.labelId, r.status, r.type, r.requestedOn]), [[fx.label.id, 'pending', 'modality', '2027-01-22']]);
+
+    // With a planned session, a pending postponement of 4 months too.
+    await db.delete(changeRequests);
+    const [s] = await db.insert(trainingSessions).values({
+      labelId: fx.label.id, organisationId: fx.org.id, name: 'Session à venir', initialStart: '2027-02-22', plannedStart: '2027-02-22', plannedEnd: '2027-09-22',
+      place: { address: '55 rue de Vincennes' }, modality: 'presentiel', places: 14,
+    }).returning();
+    assert.equal(await db.transaction((tx) => seedDemoChangeRequests(tx, t.deps.now())), true);
+    const [moved] = await db.select().from(changeRequests).where(eq(changeRequests.type, 'session_dates'));
+    assert.deepEqual([moved!.sessionId, moved!.status, moved!.previousStart, moved!.newStart, moved!.newEnd], [s!.id, 'pending', '2027-02-22', '2027-06-22', '2028-01-22']);
   } finally {
     await t.close();
   }

@@ -1,5 +1,5 @@
 /** Pure rules of change requests: types, form parsing, decision refusals, flattening and diff of training versions. */
-export const CHANGE_TYPES = ['content', 'certification', 'modality', 'immersion', 'support'] as const;
+export const CHANGE_TYPES = ['content', 'certification', 'modality', 'immersion', 'support', 'session_dates'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 export type ChangeStatus = 'pending' | 'approved' | 'rejected';
 
@@ -9,6 +9,7 @@ export const CHANGE_TYPE_LABELS: Record<ChangeType, string> = {
   modality: 'Modalité (par exemple passage à distance)',
   immersion: 'Immersion professionnelle',
   support: 'Accompagnement des apprenants',
+  session_dates: 'Report ou modification du calendrier d’une session',
 };
 export const CHANGE_STATUS_LABELS: Record<ChangeStatus, string> = { pending: 'En attente', approved: 'Approuvée', rejected: 'Refusée' };
 
@@ -18,25 +19,44 @@ export const frDay = (d: string) => d.split('-').reverse().join('/');
 type Parsed<T> = ({ ok: true } & T) | { ok: false; errors: Record<string, string> };
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
+const isDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+
+/** What a valid request form gives. */
+export interface ChangeRequestInput {
+  labelId: string; type: ChangeType; description: string; requestedOn: string; fieldKey: string | null; newValue: string | null;
+  /** Type `session_dates` only: the session and its new dates. */
+  sessionId: string | null; newStart: string | null; newEnd: string | null;
+}
+
 /** The organisation's request form. */
-export function parseChangeRequest(values: Record<string, unknown>, fieldKeys: string[]): Parsed<{ labelId: string; type: ChangeType; description: string; requestedOn: string; fieldKey: string | null; newValue: string | null }> {
+export function parseChangeRequest(values: Record<string, unknown>, fieldKeys: string[]): Parsed<ChangeRequestInput> {
   const errors: Record<string, string> = {};
   const labelId = str(values.labelId);
   const type = str(values.type) as ChangeType;
   const description = str(values.description);
   const requestedOn = str(values.requestedOn);
-  const fieldKey = str(values.fieldKey) || null;
-  const newValue = str(values.newValue) || null;
+  const sessionDates = type === 'session_dates';
+  const fieldKey = sessionDates ? null : str(values.fieldKey) || null;
+  const newValue = sessionDates ? null : str(values.newValue) || null;
+  const sessionId = sessionDates ? str(values.sessionId) || null : null;
+  const newStart = sessionDates ? str(values.newStart) : '';
+  const newEnd = sessionDates ? str(values.newEnd) : '';
   if (!labelId) errors.labelId = 'Choisissez la formation labellisée concernée.';
   if (!CHANGE_TYPES.includes(type)) errors.type = 'Choisissez le type de modification.';
   if (description.length < 20) errors.description = 'Décrivez la modification demandée (au moins 20 caractères).';
   else if (description.length > 4000) errors.description = 'La description ne peut dépasser 4 000 caractères.';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(requestedOn) || Number.isNaN(Date.parse(`${requestedOn}T00:00:00Z`))) errors.requestedOn = 'Indiquez la date souhaitée au format JJ/MM/AAAA.';
+  if (!isDay(requestedOn)) errors.requestedOn = 'Indiquez la date souhaitée au format JJ/MM/AAAA.';
+  if (sessionDates) {
+    if (!sessionId) errors.sessionId = 'Choisissez la session dont le calendrier change.';
+    if (!isDay(newStart)) errors.newStart = 'Indiquez la nouvelle date de démarrage au format JJ/MM/AAAA.';
+    if (!isDay(newEnd)) errors.newEnd = 'Indiquez la nouvelle date de fin, stage compris, au format JJ/MM/AAAA.';
+    else if (!errors.newStart && newEnd <= newStart) errors.newEnd = 'La nouvelle date de fin doit être postérieure à la nouvelle date de démarrage.';
+  }
   if (fieldKey && !fieldKeys.includes(fieldKey)) errors.fieldKey = 'Choisissez une rubrique de la fiche formation.';
   if (fieldKey && !newValue) errors.newValue = 'Indiquez la nouvelle valeur de la rubrique choisie.';
   if (!fieldKey && newValue) errors.fieldKey = 'Choisissez la rubrique à laquelle s’applique la nouvelle valeur.';
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, labelId, type, description, requestedOn, fieldKey, newValue };
+  return { ok: true, labelId, type, description, requestedOn, fieldKey, newValue, sessionId, newStart: sessionDates ? newStart : null, newEnd: sessionDates ? newEnd : null };
 }
 
 /** Why staff may not decide (null when they may). */

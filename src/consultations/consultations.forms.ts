@@ -1,6 +1,6 @@
 /** Zod schemas of the consultation forms, with French messages. */
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText } from '../platform/http/fields.js';
+import { email, isoDate, optionalText, requiredText } from '../platform/http/fields.js';
 import { OPINIONS } from './consultations.js';
 
 const yesNo = (message: string) => z.enum(['oui', 'non'], { error: message }).transform((v) => v === 'oui');
@@ -36,3 +36,19 @@ export const regionAnswerForm = z.object({
 }).superRefine((v, ctx) => {
   if (v.opinion !== 'favourable' && v.comment === '') ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Expliquez en commentaire la raison d’un avis réservé ou défavorable.' });
 });
+
+/** Sending a partner a new link: which request, an optional corrected address, an optional motivation. */
+export const partnerResendForm = z.object({
+  resendPartner: z.string({ error: 'Choisissez le partenaire.' }).trim().min(1, 'Choisissez le partenaire.'),
+  resendEmail: z.string().trim().optional().default('').pipe(z.union([z.literal(''), email])),
+  resendMotivation: optionalText(1000),
+});
+
+/** Asking a Région again: which request, a new due date after today, an optional motivation. */
+export function regionResendForm(today: string) {
+  return z.object({
+    resendRegion: z.string({ error: 'Choisissez la Région.' }).trim().min(1, 'Choisissez la Région.'),
+    resendDueOn: isoDate('la nouvelle date d’échéance').refine((v) => v > today, 'La nouvelle échéance doit être postérieure à aujourd’hui.'),
+    regionResendMotivation: optionalText(1000),
+  });
+}

@@ -41,6 +41,10 @@ export const partnerConfirmations = pgTable('partner_confirmations', {
   /** Reviewer who recorded a phone answer, and why. */
   recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
   motivation: text('motivation'),
+  /** How many times the personal link was issued again (expired or undelivered): part of the token, so an old link stops working. */
+  linkRound: integer('link_round').notNull().default(0),
+  /** The outbox row of the last request or reminder mailed (to tell a bounced request). */
+  lastMailId: uuid('last_mail_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('partner_confirmations_partner_uq').on(t.applicationId, t.partnerKey),
@@ -73,6 +77,10 @@ export const regionOpinions = pgTable('region_opinions', {
   opinion: regionOpinionValue('opinion'),
   respondentName: text('respondent_name').notNull().default(''),
   comment: text('comment').notNull().default(''),
+  /** How many times the personal link was issued again (due date passed or mail undelivered). */
+  linkRound: integer('link_round').notNull().default(0),
+  /** The outbox row of the last request or reminder mailed. */
+  lastMailId: uuid('last_mail_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('region_opinions_app_region_uq').on(t.applicationId, t.regionCode),

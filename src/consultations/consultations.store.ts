@@ -4,6 +4,7 @@ import type { DbOrTx } from '../platform/db/index.js';
 import { applications, applicationSections } from '../applications/applications.schema.js';
 import { organisations } from '../organisations/organisations.schema.js';
 import { applicationReviews } from '../review/review.schema.js';
+import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { partnerConfirmations, regionContacts, regionOpinions } from './consultations.schema.js';
 import { readPartners, regionsOfPlaces, addDays, PARTNER_REMINDER_DAYS, type Partner, type PartnerStatus, type Opinion } from './consultations.js';
 
@@ -153,4 +154,48 @@ export async function missingOpinions(db: DbOrTx, applicationIds: string[]): Pro
     if (regionsOfPlaces(p.data).some((r) => !got.has(`${p.id}:${r.regionCode}`))) out.add(p.id);
   }
   return out;
+}
+
+/** Among these outbox rows, those whose delivery failed for good (bounced). */
+export async function failedMails(db: DbOrTx, ids: (string | null)[]): Promise<Set<string>> {
+  const wanted = ids.filter((i): i is string => !!i);
+  if (wanted.length === 0) return new Set();
+  const rows = await db.select({ id: mailOutbox.id }).from(mailOutbox).where(and(inArray(mailOutbox.id, wanted), eq(mailOutbox.status, 'failed')));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Remembers the last mail sent for a partner request. */
+export async function setPartnerLastMail(tx: DbOrTx, id: string, mailId: string): Promise<void> {
+  await tx.update(partnerConfirmations).set({ lastMailId: mailId }).where(eq(partnerConfirmations.id, id));
+}
+
+/** Remembers the last mail sent for a Région request. */
+export async function setRegionLastMail(tx: DbOrTx, id: string, mailId: string): Promise<void> {
+  await tx.update(regionOpinions).set({ lastMailId: mailId }).where(eq(regionOpinions.id, id));
+}
+
+/** A partner request of an application by id, locked. */
+export async function partnerRequestById(tx: DbOrTx, applicationId: string, id: string): Promise<PartnerRow | null> {
+  const [row] = await tx.select().from(partnerConfirmations).where(and(eq(partnerConfirmations.applicationId, applicationId), eq(partnerConfirmations.id, id))).for('update');
+  return row ?? null;
+}
+
+/** A Région request of an application by id, locked. */
+export async function regionRequestById(tx: DbOrTx, applicationId: string, id: string): Promise<RegionOpinionRow | null> {
+  const [row] = await tx.select().from(regionOpinions).where(and(eq(regionOpinions.applicationId, applicationId), eq(regionOpinions.id, id))).for('update');
+  return row ?? null;
+}
+
+/** Issues a partner request's link again if still unanswered at this round; null otherwise. */
+export async function reissuePartnerRequest(tx: DbOrTx, id: string, round: number, v: { linkRound: number; tokenHash: string; email: string; sentAt: Date; sentBy: string | null; expiresAt: Date }): Promise<PartnerRow | null> {
+  const [row] = await tx.update(partnerConfirmations).set({ ...v, status: 'sent', remindedAt: null, lastMailId: null })
+    .where(and(eq(partnerConfirmations.id, id), eq(partnerConfirmations.linkRound, round), isNull(partnerConfirmations.answeredAt))).returning();
+  return row ?? null;
+}
+
+/** Issues a Région request's link again if still unanswered at this round; null otherwise. */
+export async function reissueRegionRequest(tx: DbOrTx, id: string, round: number, v: { linkRound: number; tokenHash: string; email: string; dueOn: string; sentAt: Date; sentBy: string | null; expiresAt: Date }): Promise<RegionOpinionRow | null> {
+  const [row] = await tx.update(regionOpinions).set({ ...v, remindedAt: null, lastMailId: null })
+    .where(and(eq(regionOpinions.id, id), eq(regionOpinions.linkRound, round), isNull(regionOpinions.answeredAt))).returning();
+  return row ?? null;
 }

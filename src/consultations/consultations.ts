@@ -112,8 +112,33 @@ export function frenchDay(iso: string): string {
  * The personal link's token of a request: an HMAC of its id under the platform secret, so the
  * reminder can repeat the same link while the database keeps only the token's sha256.
  */
-export function requestToken(secret: string, kind: 'partner' | 'region', requestId: string): string {
-  return crypto.createHmac('sha256', secret).update(`consultation:${kind}:${requestId}`).digest('base64url');
+export function requestToken(secret: string, kind: 'partner' | 'region', requestId: string, linkRound = 0): string {
+  // Round 0 keeps the links mailed before links could be issued again.
+  const subject = linkRound > 0 ? `consultation:${kind}:${requestId}:${linkRound}` : `consultation:${kind}:${requestId}`;
+  return crypto.createHmac('sha256', secret).update(subject).digest('base64url');
+}
+
+/** Why a request's personal link may be issued again: expired unanswered, passed due, or its mail undelivered. */
+export type ResendReason = 'expired' | 'overdue' | 'bounced';
+export const RESEND_REASON_LABELS: Record<ResendReason, string> = {
+  expired: 'lien expiré sans réponse', overdue: 'échéance dépassée sans avis', bounced: 'courriel non distribué',
+};
+
+/**
+ * Whether a partner's link may be sent again, and why: only for a request sent by mail and not
+ * answered, when its link expired ("sans réponse") or the last mail could not be delivered.
+ */
+export function partnerResendReason(row: { status: PartnerStatus; expiresAt: Date | null; answeredAt: Date | null; tokenHash: string | null; email: string }, lastMailFailed: boolean, now: Date): ResendReason | null {
+  if (row.answeredAt || !row.tokenHash || !row.email) return null;
+  if (partnerStanding(row, now) === 'no_answer') return 'expired';
+  return lastMailFailed ? 'bounced' : null;
+}
+
+/** Whether a Région's request may be sent again: unanswered, and past its due date or its mail undelivered. */
+export function regionResendReason(row: { dueOn: string; answeredAt: Date | null }, lastMailFailed: boolean, today: string): ResendReason | null {
+  if (row.answeredAt) return null;
+  if (row.dueOn < today) return 'overdue';
+  return lastMailFailed ? 'bounced' : null;
 }
 
 /** Whether a string has the shape of a token (43 url-safe characters). */

@@ -21,7 +21,8 @@ import { allRegions } from '../review/region.js';
 import { CONFIGURE_REGIONS, CONSULT, consultActor, consultationSettings, mayConsult } from './consultations.policy.js';
 import { consultedApplication, listRegionContacts, partnerRequestByToken, regionRequestByToken } from './consultations.store.js';
 import { isTokenShape, parisToday, partnerLinkPath, partnerStanding, regionLinkPath, type Opinion } from './consultations.js';
-import { partnerAnswerForm, phoneAnswerForm, regionAnswerForm, regionRequestForm } from './consultations.forms.js';
+import { partnerAnswerForm, partnerResendForm, phoneAnswerForm, regionAnswerForm, regionRequestForm, regionResendForm } from './consultations.forms.js';
+import { resendPartnerRequest, resendRegionRequest } from './commands/resend.js';
 import { contactPartners, recordPhoneAnswer, answerByLink } from './commands/partners.js';
 import { requestRegionOpinions, answerRegionByLink, saveRegionContacts } from './commands/regions.js';
 import { loadConsultations } from './summary.js';
@@ -29,7 +30,7 @@ import { runConsultationReminders } from './commands/reminders.js';
 import { ConsultationsPage } from './views/staff-page.js';
 import { DeadLinkPage, PartnerAnswerPage, RegionAnswerPage } from './views/public-pages.js';
 import { RegionContactsPage, contactField } from './views/region-contacts.js';
-import { consultationsPath, REGION_CONTACTS_PATH } from './views/parts.js';
+import { consultationsPath, partnerResendPath, regionResendPath, REGION_CONTACTS_PATH } from './views/parts.js';
 
 const P = '/gestion/candidatures/:applicationId/consultations';
 
@@ -86,6 +87,36 @@ function registerStaffRoutes(r: Parameters<Module>[0], deps: AppDeps) {
     await dispatchMails(deps, res.mailIds);
     const missing = res.withoutContact.length ? ` Sans contact renseigné : ${res.withoutContact.join(', ')}.` : '';
     return redirectWith(c, consultationsPath(appId), `L’avis est demandé à : ${res.asked.join(', ')}.${missing}`);
+  });
+
+  // A new personal link for a partner whose link expired unanswered or whose mail bounced.
+  r.post(partnerResendPath(':applicationId'), CONSULT, async (c) => {
+    const appId = await staffApp(c);
+    if (!appId) return renderErrorPage(c, 404);
+    const form = await parseForm(c, partnerResendForm);
+    if (!form.ok) return showStaff(c, appId, { state: form });
+    if (!isUuid(form.data.resendPartner)) return showStaff(c, appId, { state: { errors: { resendPartner: 'Choisissez le partenaire.' }, values: form.values } });
+    const res = await db.transaction((tx) => resendPartnerRequest(tx, consultActor(c), {
+      applicationId: appId, requestId: form.data.resendPartner.toLowerCase(), email: form.data.resendEmail, motivation: form.data.resendMotivation,
+    }, consultationSettings(deps), deps.now()));
+    if (!res.ok) return showStaff(c, appId, res.field ? { state: { errors: { [res.field]: res.message }, values: form.values } } : { state: { values: form.values }, message: res.message });
+    await dispatchMails(deps, res.mailIds);
+    return redirectWith(c, consultationsPath(appId), `Un nouveau lien personnel est envoyé à ${res.partnerName} (${res.email}) ; l’ancien ne fonctionne plus.`);
+  });
+
+  // The Région asked again, with a new due date (past due without answer, or mail bounced).
+  r.post(regionResendPath(':applicationId'), CONSULT, async (c) => {
+    const appId = await staffApp(c);
+    if (!appId) return renderErrorPage(c, 404);
+    const form = await parseForm(c, regionResendForm(parisToday(deps.now())));
+    if (!form.ok) return showStaff(c, appId, { state: form });
+    if (!isUuid(form.data.resendRegion)) return showStaff(c, appId, { state: { errors: { resendRegion: 'Choisissez la Région.' }, values: form.values } });
+    const res = await db.transaction((tx) => resendRegionRequest(tx, consultActor(c), {
+      applicationId: appId, requestId: form.data.resendRegion.toLowerCase(), dueOn: form.data.resendDueOn, motivation: form.data.regionResendMotivation,
+    }, consultationSettings(deps), deps.now()));
+    if (!res.ok) return showStaff(c, appId, res.field ? { state: { errors: { [res.field]: res.message }, values: form.values } } : { state: { values: form.values }, message: res.message });
+    await dispatchMails(deps, res.mailIds);
+    return redirectWith(c, consultationsPath(appId), `L’avis de la Région ${res.regionName} est redemandé à ${res.email}, avec la nouvelle échéance ; l’ancien lien ne fonctionne plus.`);
   });
 
   const contactsPage = async (c: Context<AppEnv>, state?: FormState) => {

@@ -10,7 +10,7 @@ import { seedDemoCall } from '../calls/seed.js';
 import { seedDemoInvitation } from '../organisations/seed.js';
 import { seedDemoSupport } from '../support/seed.js';
 import { seedDemoInspections } from '../inspections/seed.js';
-import { seedDemoApplications } from '../applications/seed.js';
+import { seedDemoApplications, seedDemoFreshApplication } from '../applications/seed.js';
 import { seedDemoReview } from '../review/seed.js';
 import { seedDemoLabels } from '../labels/seed.js';
 import { seedDemoSessions } from '../sessions/seed.js';
@@ -18,6 +18,7 @@ import { seedDemoCatalogue } from '../catalogue/seed.js';
 import { seedDemoLearners } from '../learners/seed.js';
 import { seedDemoCompliance } from '../compliance/seed.js';
 import { seedDemoChangeRequests } from '../compliance/change-requests.seed.js';
+import { seedDemoGrants } from '../grants/index.js';
 import { seedDemoMessages } from '../messages/seed.js';
 import { seedDemoConsultations } from '../consultations/seed.js';
 
@@ -36,9 +37,12 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
     await seedDemoLearners(tx, sessionIds, deps.now());
     await seedDemoCompliance(tx, deps.now());
     await seedDemoChangeRequests(tx, deps.now());
+    await seedDemoGrants(tx, deps, deps.now());
     await seedDemoCatalogue(tx, deps.now());
     await seedDemoMessages(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL }, deps.now());
     await seedDemoConsultations(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL, secret: deps.config.appSecret }, deps.now());
+    // Last of the applications: the others each pick "the" demo submitted application.
+    await seedDemoFreshApplication(tx, deps.now(), deps.config.baseUrl);
     await seedDemoInvitation(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL }, deps.now());
     await seedDemoSupport(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL, workingDays: deps.config.SUPPORT_FIRST_ANSWER_DAYS }, deps.now());
     await seedDemoInspections(tx, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL, workingDays: deps.config.SUPPORT_FIRST_ANSWER_DAYS }, deps.now());

@@ -21,6 +21,9 @@ const ROLES: Record<LabelAction, readonly StaffRoleName[]> = {
   'labels.manage': ['admin', 'monitoring'],
 };
 
+/** Staff roles that may countersign a convention (they are told when an organisation signs). */
+export const COUNTERSIGN_ROLES: readonly StaffRoleName[] = ROLES['labels.countersign'];
+
 /** The Access of a staff route of this action (the router also demands the second factor). */
 export function labelAccess(action: LabelAction): Access {
   return staff(...ROLES[action]);

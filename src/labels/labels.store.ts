@@ -1,7 +1,7 @@
 /** Queries of labels. */
 import { and, desc, eq, inArray, isNull, lt, lte, gte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
-import { users } from '../platform/auth/auth.schema.js';
+import { users, staffRoles } from '../platform/auth/auth.schema.js';
 import { organisations, memberships } from '../organisations/organisations.schema.js';
 import { calls } from '../calls/calls.schema.js';
 import { committeeDecisions } from '../review/index.js';
@@ -80,5 +80,13 @@ export async function markRenewalInvited(tx: DbOrTx, id: string, now: Date): Pro
 export async function organisationAdminEmails(db: DbOrTx, organisationId: string): Promise<string[]> {
   const rows = await db.select({ email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'admin'), isNull(users.disabledAt)));
+  return rows.map((r) => r.email);
+}
+
+/** Email addresses of active staff holding one of these roles (e.g. those who countersign conventions), without duplicates. */
+export async function staffEmailsWithRoles(db: DbOrTx, roles: readonly (typeof staffRoles.$inferSelect)['role'][]): Promise<string[]> {
+  if (roles.length === 0) return [];
+  const rows = await db.selectDistinct({ email: users.email }).from(staffRoles).innerJoin(users, eq(users.id, staffRoles.userId))
+    .where(and(inArray(staffRoles.role, [...roles]), isNull(users.disabledAt))).orderBy(users.email);
   return rows.map((r) => r.email);
 }

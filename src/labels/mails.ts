@@ -1,4 +1,4 @@
-/** The labels domain's mails to an organisation's admins, in French. */
+/** The labels domain's mails, in French: to an organisation's admins, and to the staff who countersign. */
 import { composeMail, type Mail } from '../platform/mail/mail.js';
 import { frenchDay } from './label.js';
 import type { LabelEvent } from './label.states.js';
@@ -19,6 +19,23 @@ export function activatedMail(l: MailLabel, v: { validFrom: string; validUntil: 
       `La première session doit démarrer au plus tard le ${frenchDay(v.firstSessionBy)}.`,
     ],
     action: { label: 'Voir le label et la convention signée', url: l.url },
+  });
+}
+
+/**
+ * To staff who countersign: the organisation's admin has signed the convention, the label awaits
+ * the GEN's countersignature to become active (the link opens the label's staff page).
+ */
+export function toCountersignMail(l: MailLabel & { organisationName: string }, v: { signerName: string; signedAt: string }): Mail {
+  return composeMail({
+    template: 'labels.to_countersign', to: l.to,
+    subject: `Convention à contresigner : ${l.trainingTitle} (${l.number})`,
+    paragraphs: [
+      `${v.signerName}, pour ${l.organisationName}, a signé le ${v.signedAt} la convention de labellisation de la formation ${ref(l)}.`,
+      'Le label ne devient actif qu’avec la contresignature de la Grande École du Numérique : sa durée de validité et le délai de démarrage de la première session courent à partir de cette date.',
+      'Relisez la convention signée puis contresignez-la depuis la page du label.',
+    ],
+    action: { label: 'Contresigner la convention', url: l.url },
   });
 }
 

@@ -7,6 +7,7 @@ import { readForm } from '../platform/http/forms.js';
 import { render, pageContext, redirectWith } from '../platform/http/render.js';
 import { renderErrorPage } from '../platform/views/error-page.js';
 import { pdfResponse } from '../platform/pdf/pdf.js';
+import { dispatchMails } from '../platform/mail/mailer.js';
 import { objectHistory } from '../platform/audit/audit.store.js';
 import type { FormState } from '../platform/views/ui.js';
 import { findLabel, listOrganisationLabels, type FoundLabel } from './labels.store.js';
@@ -19,6 +20,7 @@ import { isOrganisationAdmin, labelActor } from './labels.policy.js';
 import { labelCan } from './label.states.js';
 import { dayIn } from './label.js';
 import { OrganisationLabelPage, OrganisationLabelsPage } from './views/org-pages.js';
+import { organisationGrantSection } from '../grants/organisation-view.js';
 
 const orgIdOf = (c: Context<AppEnv>) => c.req.param('orgId')!.toLowerCase();
 
@@ -40,7 +42,7 @@ async function page(c: Context<AppEnv>, found: FoundLabel, state?: FormState, st
   return render(c, <OrganisationLabelPage ctx={pageContext(c)} orgId={orgIdOf(c)} found={found} signatures={signatures} history={history}
     maySign={admin && awaitsSignature} awaitsSignature={awaitsSignature}
     mayRequestTermination={admin && labelCan(found.label.status, 'terminate') && !found.label.terminationRequestedAt}
-    today={dayIn(deps.now(), found.timezone)} state={state} />, status);
+    today={dayIn(deps.now(), found.timezone)} state={state} seedGrantSection={await organisationGrantSection(db, found.label.id)} />, status);
 }
 
 /** Registers the organisation's label routes. */
@@ -81,11 +83,12 @@ export function registerOrganisationLabelRoutes(r: Router): void {
     const bytes = await renderConvention(deps.database.db, found.label.id, { organisation: { signerName: actor.name, signerEmail: actor.email, signedAt: now } });
     if (!bytes) return renderErrorPage(c, 404);
     const document = await storeConvention(deps, found.label.id, bytes, `convention-${found.label.number}-signee-organisme.pdf`);
-    const res = await deps.database.db.transaction((tx) => signAsOrganisation(tx, actor, { labelId: found.label.id, organisationId: found.label.organisationId, document }, now));
+    const res = await deps.database.db.transaction((tx) => signAsOrganisation(tx, actor, { labelId: found.label.id, organisationId: found.label.organisationId, document }, now, { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL }));
     if (!res.ok) {
       await discardDocument(deps, document);
       return page(c, (await labelOf(c)) ?? found, { errors: { _form: res.message }, values }, 422);
     }
+    await dispatchMails(deps, res.mailIds);
     return redirectWith(c, `/organisations/${found.label.organisationId}/labels/${found.label.id}`, 'Vous avez signé la convention. Le label sera actif dès sa contresignature par la Grande École du Numérique.');
   });
 

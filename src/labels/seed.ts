@@ -84,7 +84,7 @@ export async function seedDemoLabels(tx: Tx, deps: AppDeps, now: Date): Promise<
     const orgBytes = await renderConvention(tx, labelId, { organisation: { signerName: admin.name, signerEmail: admin.email, signedAt: orgAt } });
     const number = (await findLabel(tx, labelId))!.label.number;
     const orgDoc = await storeConvention(deps, labelId, orgBytes!, `convention-${number}-signee-organisme.pdf`);
-    await signAsOrganisation(tx, admin, { labelId, organisationId: (await findLabel(tx, labelId))!.label.organisationId, document: orgDoc }, orgAt);
+    await signAsOrganisation(tx, admin, { labelId, organisationId: (await findLabel(tx, labelId))!.label.organisationId, document: orgDoc }, orgAt, mail);
     const staffAt = at(signedOn, 13);
     const found = (await findLabel(tx, labelId))!;
     const [orgSig] = await signaturesOf(tx, labelId);

@@ -67,8 +67,8 @@ const entry = (o: Partial<CatalogueEntry> = {}): CatalogueEntry => ({
   duration: { totalHours: 1200, centreHours: 900, distanceHours: 300, months: 9, weeklyHours: 35, rhythm: null, immersionType: 'internship', immersionWeeks: 8 },
   modalities: ['hybride'], workStudy: false, places: [place({})],
   sessions: [
-    { id: 's1', name: 'Printemps', start: '2026-09-07', end: '2027-04-30', places: 14, modality: 'hybride', workStudy: false, place: place({ name: 'Montreuil' }), provisional: false },
-    { id: 's2', name: 'Lyon', start: '2026-10-05', end: null, places: 12, modality: 'presentiel', workStudy: false, place: place({ name: 'Lyon', communeCode: '69383', postcode: '69003', city: 'Lyon', departement: '69', region: '84', lat: 45.76, lon: 4.85 }), provisional: false },
+    { id: 's1', name: 'Printemps', start: '2026-09-07', end: '2027-04-30', places: 14, placesLeft: 14, modality: 'hybride', workStudy: false, place: place({ name: 'Montreuil' }), provisional: false },
+    { id: 's2', name: 'Lyon', start: '2026-10-05', end: null, places: 12, placesLeft: 12, modality: 'presentiel', workStudy: false, place: place({ name: 'Lyon', communeCode: '69383', postcode: '69003', city: 'Lyon', departement: '69', region: '84', lat: 45.76, lon: 4.85 }), provisional: false },
   ],
   organisation: { id: 'o1', name: 'Simplon & Cie', siret: '12345678900011', email: 'contact@simplon.example', phone: '01 02 03 04 05', website: null, city: 'Montreuil' },
   validFrom: '2025-01-15', validUntil: '2028-01-14', terms: new Map(), ...o,
@@ -140,7 +140,7 @@ test('flux LHÉO : les éléments suivent l’ordre de l’exemple du dépôt lh
 });
 
 test('flux LHÉO : une formation sans session ni organisme connu est écartée, une session prévue sans lieu va au premier lieu', () => {
-  const planned = entry({ sessions: [{ id: null, name: 'Session 1', start: '2027-01-04', end: '2027-09-30', places: 20, modality: null, workStudy: false, place: null, provisional: true }] });
+  const planned = entry({ sessions: [{ id: null, name: 'Session 1', start: '2027-01-04', end: '2027-09-30', places: 20, placesLeft: 20, modality: null, workStudy: false, place: null, provisional: true }] });
   assert.equal(actionsOf(planned).length, 1);
   assert.equal(actionsOf(planned)[0]!.sessions[0]!.name, 'Session 1');
   const none = entry({ number: 'GEN-2021-0009', sessions: [] });

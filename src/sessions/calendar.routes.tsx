@@ -2,40 +2,57 @@
 import type { Context } from 'hono';
 import type { Router } from '../platform/http/router.js';
 import type { AppEnv } from '../platform/http/context.js';
-import { ORG_MEMBER, PUBLIC, isUuid } from '../platform/http/access.js';
+import { ORG_ADMIN, ORG_MEMBER, PUBLIC, isUuid } from '../platform/http/access.js';
+import { parisDateTime } from '../platform/pdf/pdf.js';
 import { render, pageContext } from '../platform/http/render.js';
 import { renderErrorPage } from '../platform/views/error-page.js';
 import { obligationsOfOrganisation, sessionsOfOrganisation, followedLabelsOfOrganisation, organisationName } from './sessions.store.js';
 import { OBLIGATION_KIND_LABELS, OBLIGATION_STATE_LABELS, obligationState, parisDay, type ObligationKind } from './obligations.js';
 import { SESSION_STATUS_LABELS } from './sessions.js';
-import { buildIcs, calendarToken, calendarTokenValid, type IcsEvent } from './ics.js';
+import { buildIcs, type IcsEvent } from './ics.js';
+import { calendarFeedTokenOpens, ensureCalendarFeed, regenerateCalendarFeed, shownCalendarToken } from './commands/calendar-feed.js';
+import { sessionActor } from './sessions.policy.js';
 import { CalendarPage } from './views/calendar-page.js';
 
-/** The private URL of an organisation's feed. */
-export function calendarFeedUrl(c: Context<AppEnv>, orgId: string): string {
+/** The private URL of an organisation's feed for a token. */
+export function calendarFeedUrl(c: Context<AppEnv>, orgId: string, token: string): string {
+  return `${c.get('deps').config.baseUrl}/calendrier/${orgId}/${token}/echeances.ics`;
+}
+
+/** The calendar page; `newToken` right after a regeneration (the only time a random token is shown). */
+async function calendarPage(c: Context<AppEnv>, r: Router, newToken?: string) {
   const deps = c.get('deps');
-  return `${deps.config.baseUrl}/calendrier/${orgId}/${calendarToken(deps.config.appSecret, orgId)}/echeances.ics`;
+  const db = deps.database.db;
+  const orgId = c.req.param('orgId')!.toLowerCase();
+  const name = await organisationName(db, orgId);
+  if (!name) return renderErrorPage(c, 404);
+  const [obligations, sessions, labels] = await Promise.all([obligationsOfOrganisation(db, orgId), sessionsOfOrganisation(db, orgId), followedLabelsOfOrganisation(db, orgId)]);
+  const feed = await ensureCalendarFeed(db, deps.config.appSecret, orgId, deps.now());
+  const shown = newToken ?? shownCalendarToken(feed, deps.config.appSecret);
+  const isAdmin = !!c.get('actor')?.memberships.some((m) => m.organisationId === orgId && m.role === 'admin');
+  return render(c, <CalendarPage ctx={pageContext(c)} orgId={orgId} orgName={name} obligations={obligations} sessions={sessions} labels={labels}
+    today={parisDay(deps.now())} feedUrl={shown ? calendarFeedUrl(c, orgId, shown) : null} feedSince={parisDateTime(feed.createdAt)} regenerated={!!newToken} isAdmin={isAdmin}
+    show={c.req.query('voir') === 'toutes' ? 'all' : 'open'}
+    learnerPages={r.entries.some((e) => e.method === 'GET' && e.path === '/organisations/:orgId/sessions/:sessionId/attestation')} />);
 }
 
 /** Registers the calendar routes. */
 export function registerCalendarRoutes(r: Router): void {
-  r.get('/organisations/:orgId/calendrier', ORG_MEMBER, async (c) => {
+  r.get('/organisations/:orgId/calendrier', ORG_MEMBER, (c) => calendarPage(c, r));
+
+  r.post('/organisations/:orgId/calendrier/lien', ORG_ADMIN, async (c) => {
     const deps = c.get('deps');
-    const db = deps.database.db;
     const orgId = c.req.param('orgId')!.toLowerCase();
-    const name = await organisationName(db, orgId);
-    if (!name) return renderErrorPage(c, 404);
-    const [obligations, sessions, labels] = await Promise.all([obligationsOfOrganisation(db, orgId), sessionsOfOrganisation(db, orgId), followedLabelsOfOrganisation(db, orgId)]);
-    return render(c, <CalendarPage ctx={pageContext(c)} orgId={orgId} orgName={name} obligations={obligations} sessions={sessions} labels={labels}
-      today={parisDay(deps.now())} feedUrl={calendarFeedUrl(c, orgId)} show={c.req.query('voir') === 'toutes' ? 'all' : 'open'}
-      learnerPages={r.entries.some((e) => e.method === 'GET' && e.path === '/organisations/:orgId/sessions/:sessionId/attestation')} />);
+    if (!(await organisationName(deps.database.db, orgId))) return renderErrorPage(c, 404);
+    const res = await deps.database.db.transaction((tx) => regenerateCalendarFeed(tx, sessionActor(c), orgId, deps.now()));
+    return calendarPage(c, r, res.token);
   });
 
   r.get('/calendrier/:orgId/:token/echeances.ics', PUBLIC, async (c) => {
     const deps = c.get('deps');
     const orgId = c.req.param('orgId');
     const token = c.req.param('token') ?? '';
-    if (!isUuid(orgId) || !calendarTokenValid(deps.config.appSecret, orgId.toLowerCase(), token)) return renderErrorPage(c, 404);
+    if (!isUuid(orgId) || !(await calendarFeedTokenOpens(deps.database.db, deps.config.appSecret, orgId.toLowerCase(), token, deps.now()))) return renderErrorPage(c, 404);
     const db = deps.database.db;
     const id = orgId.toLowerCase();
     const name = await organisationName(db, id);

@@ -2,8 +2,11 @@
  * The organisation's calendar as an iCalendar feed (RFC 5545): one all-day event per obligation
  * and per session. Text values are escaped (backslash, semicolon, comma, newline) and content
  * lines are folded at 75 octets without cutting a UTF-8 character; lines end with CRLF.
- * The feed's URL carries a token derived from the platform's secret (HMAC), so it can be
- * subscribed to without signing in and cannot be guessed for another organisation.
+ * The feed's URL carries a private token, so it can be subscribed to without signing in and cannot
+ * be guessed for another organisation. Only the token's SHA-256 is stored (`calendar_feeds`); an
+ * organisation admin regenerates it (a random token) and the former link stops working. Before the
+ * first regeneration, the token is the one derived from the platform's secret (HMAC), so links given
+ * before tokens were stored keep working.
  */
 import crypto from 'node:crypto';
 
@@ -73,7 +76,7 @@ export function buildIcs(name: string, events: IcsEvent[]): string {
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
-/** The private token of an organisation's feed. */
+/** The legacy token of an organisation's feed, derived from the platform's secret (valid until the first regeneration). */
 export function calendarToken(secret: string, organisationId: string): string {
   return crypto.createHmac('sha256', secret).update(`calendar:${organisationId}`).digest('base64url').slice(0, 32);
 }
@@ -83,4 +86,22 @@ export function calendarTokenValid(secret: string, organisationId: string, token
   const expected = Buffer.from(calendarToken(secret, organisationId));
   const given = Buffer.from(token);
   return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+}
+
+/** A new random token (32 URL-safe characters, 192 bits). */
+export function newCalendarToken(): string {
+  return crypto.randomBytes(24).toString('base64url');
+}
+
+/** What is stored of a token: its SHA-256, in hex. */
+export function hashCalendarToken(token: string): string {
+  return crypto.createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Whether a token matches a stored hash (constant-time comparison). */
+export function calendarTokenMatches(tokenHash: string, token: string): boolean {
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return false;
+  const given = Buffer.from(hashCalendarToken(token), 'hex');
+  const stored = Buffer.from(tokenHash, 'hex');
+  return given.length === stored.length && crypto.timingSafeEqual(given, stored);
 }

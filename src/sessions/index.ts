@@ -6,4 +6,6 @@ export {
   addMonths, addDays, parisDay, isDay, obligationKey, effectiveStart, effectiveEnd, obligationState, computeObligations, annualReportDueOn,
   OBLIGATION_KINDS, OBLIGATION_KIND_LABELS, OBLIGATION_STATE_LABELS, type ObligationKind, type ObligationState,
 } from './obligations.js';
-export { sessionBreaches, postponementNeedsChangeRequest, type Breach } from './sessions.js';
+export { sessionBreaches, postponementNeedsChangeRequest, sessionDatesRequestHref, type Breach } from './sessions.js';
+export { applyApprovedSessionDates } from './commands/declare-session.js';
+export { plannedSessionsOfOrganisation } from './sessions.store.js';

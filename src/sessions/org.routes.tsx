@@ -12,7 +12,7 @@ import type { FormState } from '../platform/views/ui.js';
 import { placeClassifierOf } from '../applications/place-classifier.js';
 import type { SessionPlace } from './sessions.schema.js';
 import { labelForOrg, sessionForOrg, sessionsOfLabel, obligationsOfLabel, type SessionRow } from './sessions.store.js';
-import { parseSessionInput, sessionBreaches, type SessionInput } from './sessions.js';
+import { parseSessionInput, sessionBreaches, sessionDatesRequestHref, type SessionInput } from './sessions.js';
 import { parisDay } from './obligations.js';
 import { declareSession, changeSession, cancelSession } from './commands/declare-session.js';
 import { sessionActor } from './sessions.policy.js';
@@ -39,7 +39,7 @@ function head(f: FoundLabel): LabelHead {
   return { id: f.label.id, number: f.label.number, trainingTitle: f.label.trainingTitle, status: f.label.status, validFrom: f.label.validFrom, validUntil: f.label.validUntil, organisationName: f.organisationName };
 }
 
-const asRules = (s: SessionRow) => ({ id: s.id, name: s.name, status: s.status, initialStart: s.initialStart, plannedStart: s.plannedStart, plannedEnd: s.plannedEnd, actualStart: s.actualStart, places: s.places });
+const asRules = (s: SessionRow) => ({ id: s.id, name: s.name, status: s.status, initialStart: s.initialStart, plannedStart: s.plannedStart, plannedEnd: s.plannedEnd, actualStart: s.actualStart, places: s.places, approvedStart: s.approvedStart });
 
 /** Classifies the session's place with the geography in force at its start; the address alone when the engine cannot place it. */
 export async function classifySessionPlace(c: Context<AppEnv>, i: SessionInput): Promise<SessionPlace> {
@@ -81,7 +81,7 @@ async function listPage(c: Context<AppEnv>, found: FoundLabel) {
     breaches={breaches} warnings={warnings} today={today} minPlaces={found.rules.targets.minLearnersPerSession} learnerPages={learnerPages()} />);
 }
 
-async function sessionPage(c: Context<AppEnv>, found: FoundLabel, s: SessionRow, state?: FormState, status = 200) {
+async function sessionPage(c: Context<AppEnv>, found: FoundLabel, s: SessionRow, state?: FormState, status = 200, changeRequestHref?: string) {
   const deps = c.get('deps');
   const db = deps.database.db;
   const today = parisDay(deps.now());
@@ -92,7 +92,8 @@ async function sessionPage(c: Context<AppEnv>, found: FoundLabel, s: SessionRow,
     at: parisDateTime(new Date(e.at)), actorLabel: e.actorLabel, action: e.action, reason: ((e.meta ?? {}) as { reason?: string }).reason ?? null,
   }));
   return render(c, <SessionPage ctx={pageContext(c)} orgId={orgIdOf(c)} label={head(found)} session={s} obligations={obligations} breaches={breaches} today={today}
-    state={state ?? { values: sessionValues(s) }} minPlaces={found.rules.targets.minLearnersPerSession} history={history} learnerPages={learnerPages()} />, status);
+    state={state ?? { values: sessionValues(s) }} minPlaces={found.rules.targets.minLearnersPerSession} history={history} learnerPages={learnerPages()}
+    maxPostponementMonths={found.rules.durations.maxPostponementMonths} changeRequestHref={changeRequestHref} />, status);
 }
 
 /** Registers the organisation's session routes. */
@@ -146,7 +147,10 @@ export function registerOrganisationSessionRoutes(r: Router): void {
     if (!parsed.ok || Object.keys(errors).length) return sessionPage(c, found, s, { errors, values }, 422);
     const place = await classifySessionPlace(c, parsed.data);
     const res = await deps.database.db.transaction((tx) => changeSession(tx, sessionActor(c), { sessionId: s.id, organisationId: s.organisationId, version: Number(values.version), input: parsed.data, place, reason }, deps.now()));
-    if (!res.ok) return sessionPage(c, found, (await sessionOf(c, found)) ?? s, { errors: { [res.field ?? '_form']: res.message }, values }, 422);
+    if (!res.ok) {
+      const href = res.needsChangeRequest ? sessionDatesRequestHref(s.organisationId, s, parsed.data.plannedStart, parsed.data.plannedEnd) : undefined;
+      return sessionPage(c, found, (await sessionOf(c, found)) ?? s, { errors: { [res.field ?? '_form']: res.message }, values }, 422, href);
+    }
     return redirectWith(c, `/organisations/${s.organisationId}/labels/${found.label.id}/sessions/${s.id}`, res.warning ?? 'La session est modifiée ; ses échéances sont recalculées.');
   });
 

@@ -8,7 +8,7 @@ import { auditLog } from '../platform/audit/audit.schema.js';
 import { learners } from '../learners/learners.schema.js';
 import { createPendingLabel, createOtherOrganisation, setLabelState } from '../labels/labels.fixtures.js';
 import type { PlaceClassifier } from '../applications/place-classifier.js';
-import { obligations, trainingSessions } from './sessions.schema.js';
+import { calendarFeeds, obligations, trainingSessions } from './sessions.schema.js';
 import { refreshObligations } from './commands/refresh-obligations.js';
 import { runSessionsDaily, SESSIONS_DAILY_JOB } from './jobs.js';
 import { calendarToken } from './ics.js';
@@ -121,7 +121,7 @@ test('les sessions d’un autre organisme sont introuvables (404)', async () => 
   }
 });
 
-test('report au-delà de 2 mois : enregistré, audité et affiché comme manquement ; annulation : échéances retirées', async () => {
+test('report au-delà de 2 mois : refusé avec un lien vers la demande de modification pré-remplie ; démarrage tardif sans approbation : manquement visible ; annulation : échéances retirées', async () => {
   const { t, fx, client, base } = await setup('2026-02-10T09:00:00Z');
   try {
     await client.post(`${base}/nouvelle`, { ...FORM, places: '12' });
@@ -133,25 +133,51 @@ test('report au-delà de 2 mois : enregistré, audité et affiché comme manquem
     assert.match(await res.text(), /Indiquez le motif de la modification/);
 
     res = await client.post(`${base}/${s!.id}/modifier`, { ...FORM, places: '12', plannedStart: '2026-05-18', plannedEnd: '2026-12-18', version: '1', reason: 'Formateur indisponible au printemps' });
-    assert.equal(res.status, 303);
+    assert.equal(res.status, 422, 'un report au-delà du délai n’est pas accepté en silence');
+    let html = await res.text();
+    assert.match(html, /<title>Erreur : /);
+    assert.match(html, /ne peut être déplacé de plus de 2 mois par rapport au 16\/03\/2026 prévu d’abord sans demande de modification/);
+    assert.match(html, /value="2026-05-18"/, 'les valeurs saisies sont gardées');
+    const href = `/organisations/${fx.org.id}/conformite/modifications?type=session_dates&amp;labelId=${fx.label.id}&amp;sessionId=${s!.id}&amp;newStart=2026-05-18&amp;newEnd=2026-12-18&amp;requestedOn=2026-05-18#nouvelle-demande`;
+    assert.ok(html.includes(`href="${href}"`), 'la page mène à la demande de report pré-remplie');
+    let [row] = await db.select().from(trainingSessions).where(eq(trainingSessions.id, s!.id));
+    assert.equal(row!.plannedStart, '2026-03-16', 'la session garde ses dates');
+    assert.equal(row!.version, 1);
+
+    res = await client.post(`${base}/${s!.id}/modifier`, { ...FORM, places: '12', plannedStart: '2026-05-04', plannedEnd: '2026-11-20', version: '1', reason: 'Formateur indisponible en mars' });
+    assert.equal(res.status, 303, 'un report dans le délai est accepté');
     const o = await obligationsOf(t, fx.label.id);
-    assert.equal(o.start_attestation!.dueOn, '2026-06-18', 'l’attestation suit le nouveau démarrage');
-    const html = await (await client.get(`${base}/${s!.id}`)).text();
-    assert.match(html, /démarre le 18\/05\/2026 au lieu du 16\/03\/2026 prévu d’abord/);
-    assert.match(html, /Formateur indisponible au printemps/);
+    assert.equal(o.start_attestation!.dueOn, '2026-06-04', 'l’attestation suit le nouveau démarrage');
+    html = await (await client.get(`${base}/${s!.id}`)).text();
+    assert.match(html, /Formateur indisponible en mars/);
+    assert.doesNotMatch(html, /manquement aux règles|Manquement<\/h2>/);
     assert.ok(html.includes(`href="/organisations/${fx.org.id}/sessions/${s!.id}/attestation"`), 'la page de la session mène à l’attestation de démarrage');
     const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'session.postponed'), eq(auditLog.objectId, s!.id)));
-    assert.deepEqual((audit!.meta as { breach: string }).breach, 'postponed_too_far');
+    assert.equal((audit!.meta as { reason: string }).reason, 'Formateur indisponible en mars');
 
     // A stale version is refused.
     res = await client.post(`${base}/${s!.id}/annuler`, { version: '1', cancelReason: 'Pas assez d’inscrits' });
     assert.equal(res.status, 422);
     assert.match(await res.text(), /modifiée entre-temps/);
+
+    // Starting later than allowed without an approved request (the confirmed start) stays a breach, for the organisation and for staff.
+    await client.post(`${base}/nouvelle`, { ...FORM, name: 'Session d’automne 2026', plannedStart: '2026-09-07', plannedEnd: '2027-03-26', places: '12' });
+    const [late] = await db.select().from(trainingSessions).where(eq(trainingSessions.name, 'Session d’automne 2026'));
+    await db.update(trainingSessions).set({ status: 'started', actualStart: '2026-12-07' }).where(eq(trainingSessions.id, late!.id));
+    html = await (await client.get(`${base}/${late!.id}`)).text();
+    assert.match(html, /« Session d’automne 2026 » démarre le 07\/12\/2026 au lieu du 07\/09\/2026 prévu d’abord : un report de plus de 2 mois sans demande de modification approuvée est un manquement/);
+    const monitor = await createUser(t.deps, { staff: ['monitoring'] });
+    const staff = t.client();
+    await staff.loginAs(monitor.id);
+    const dash = await (await staff.get('/gestion/suivi')).text();
+    assert.match(dash, /démarre le 07\/12\/2026 au lieu du 07\/09\/2026 prévu d’abord/, 'le manquement figure au tableau de suivi');
+
     res = await client.post(`${base}/${s!.id}/annuler`, { version: '2', cancelReason: 'Pas assez d’inscrits' });
     assert.equal(res.status, 303);
-    const after = await obligationsOf(t, fx.label.id);
-    assert.equal(after.start_attestation, undefined, 'une session annulée n’a plus d’échéances');
-    assert.ok(after.first_session, 'la première session reste due');
+    assert.deepEqual(await db.select().from(obligations).where(eq(obligations.sessionId, s!.id)), [], 'une session annulée n’a plus d’échéances');
+    assert.ok((await obligationsOf(t, fx.label.id)).first_session, 'la première session reste due');
+    [row] = await db.select().from(trainingSessions).where(eq(trainingSessions.id, s!.id));
+    assert.equal(row!.status, 'cancelled');
   } finally {
     await t.close();
   }
@@ -260,6 +286,58 @@ test('calendrier : page de l’organisme et flux ICS privé (RFC 5545, échappem
     assert.equal((await anonymous.get(`/calendrier/${fx.org.id}/${token.replace(/.$/, token.endsWith('A') ? 'B' : 'A')}/echeances.ics`)).status, 404);
     const other = await createOtherOrganisation(t.deps);
     assert.equal((await anonymous.get(`/calendrier/${other.org.id}/${token}/echeances.ics`)).status, 404, 'le jeton d’un organisme n’ouvre pas celui d’un autre');
+    const [feed] = await t.deps.database.db.select().from(calendarFeeds).where(eq(calendarFeeds.organisationId, fx.org.id));
+    assert.equal(feed!.random, false);
+    assert.notEqual(feed!.tokenHash, token, 'seule l’empreinte du jeton est conservée');
+  } finally {
+    await t.close();
+  }
+});
+
+test('calendrier : un administrateur régénère le lien ICS (ancien lien en 404, audité), un membre ne le peut pas', async () => {
+  const { t, fx, client } = await setup('2026-02-10T09:00:00Z');
+  try {
+    const db = t.deps.database.db;
+    const anonymous = t.client();
+    const legacy = calendarToken(t.deps.config.appSecret, fx.org.id);
+    // A link given before tokens were stored opens the feed, and its first use stores its hash.
+    assert.equal((await anonymous.get(`/calendrier/${fx.org.id}/${legacy}/echeances.ics`)).status, 200);
+    assert.equal((await db.select().from(calendarFeeds)).length, 1);
+
+    const memberPage = await (await client.get(`/organisations/${fx.org.id}/calendrier`)).text();
+    assert.ok(memberPage.includes(`/calendrier/${fx.org.id}/${legacy}/echeances.ics`));
+    assert.doesNotMatch(memberPage, /Régénérer le lien/, 'un simple membre ne voit pas l’action');
+    assert.equal((await client.post(`/organisations/${fx.org.id}/calendrier/lien`, {})).status, 403);
+
+    const admin = t.client();
+    await admin.loginAs(fx.admin.id);
+    assert.match(await (await admin.get(`/organisations/${fx.org.id}/calendrier`)).text(), /Régénérer le lien/);
+    const res = await admin.post(`/organisations/${fx.org.id}/calendrier/lien`, {});
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /Nouveau lien créé/);
+    const m = html.match(new RegExp(`/calendrier/${fx.org.id}/([A-Za-z0-9_-]{32})/echeances\\.ics`));
+    assert.ok(m, 'le nouveau lien est affiché une fois');
+    const fresh = m![1]!;
+    assert.notEqual(fresh, legacy);
+    assert.equal((await anonymous.get(`/calendrier/${fx.org.id}/${legacy}/echeances.ics`)).status, 404, 'l’ancien lien ne fonctionne plus');
+    assert.equal((await anonymous.get(`/calendrier/${fx.org.id}/${fresh}/echeances.ics`)).status, 200);
+    const [feed] = await db.select().from(calendarFeeds).where(eq(calendarFeeds.organisationId, fx.org.id));
+    assert.equal(feed!.random, true);
+    assert.ok(!JSON.stringify(feed).includes(fresh), 'le jeton n’est pas conservé en clair');
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'calendar.link_regenerated'), eq(auditLog.objectId, fx.org.id)));
+    assert.ok(audit, 'la régénération est journalisée');
+    assert.ok(!JSON.stringify(audit).includes(fresh), 'le journal ne contient pas le jeton');
+
+    const later = await (await admin.get(`/organisations/${fx.org.id}/calendrier`)).text();
+    assert.ok(!later.includes(fresh), 'le lien n’est plus affiché ensuite');
+    assert.match(later, /Il n’est affiché qu’à sa création/);
+    assert.match(await (await client.get(`/organisations/${fx.org.id}/calendrier`)).text(), /demandez à un administrateur de l’organisme de le régénérer/);
+
+    const other = await createOtherOrganisation(t.deps);
+    const stranger = t.client();
+    await stranger.loginAs(other.admin.id);
+    assert.equal((await stranger.post(`/organisations/${fx.org.id}/calendrier/lien`, {})).status, 404, 'l’organisme d’autrui n’existe pas');
   } finally {
     await t.close();
   }

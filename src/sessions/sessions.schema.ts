@@ -43,6 +43,8 @@ export const trainingSessions = pgTable('training_sessions', {
   /** Planned end, end of internship included. */
   plannedEnd: date('planned_end').notNull(),
   actualStart: date('actual_start'),
+  /** Start approved by the GEN through a change request (postponements are then measured from it). */
+  approvedStart: date('approved_start'),
   actualEnd: date('actual_end'),
   place: jsonb('place').$type<SessionPlace>().notNull(),
   modality: sessionModality('modality').notNull(),
@@ -95,3 +97,17 @@ export const obligationReminders = pgTable('obligation_reminders', {
   stage: text('stage').notNull(),
   sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('obligation_reminders_uq').on(t.obligationId, t.stage)]);
+
+/**
+ * The private ICS feed of an organisation: the SHA-256 of a random token (the token itself is shown
+ * once, when generated). Regenerating replaces the hash, so the old link stops working. A row
+ * holding the hash of the former HMAC-derived token keeps links given before revocation existed.
+ */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  organisationId: uuid('organisation_id').primaryKey().references(() => organisations.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull(),
+  /** false: the hash of the legacy derived token (its link can still be shown); true: a random token. */
+  random: boolean('random').notNull().default(false),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

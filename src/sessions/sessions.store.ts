@@ -6,7 +6,7 @@ import { users } from '../platform/auth/auth.schema.js';
 import { labels } from '../labels/labels.schema.js';
 import { calls } from '../calls/calls.schema.js';
 import { learners } from '../learners/learners.schema.js';
-import { trainingSessions, obligations, obligationReminders } from './sessions.schema.js';
+import { trainingSessions, obligations, obligationReminders, calendarFeeds } from './sessions.schema.js';
 import type { ComputedObligation, SessionFacts } from './obligations.js';
 import type { LabelInput } from './compliance.js';
 
@@ -53,6 +53,14 @@ export async function sessionsOfOrganisation(db: DbOrTx, orgId: string) {
   return db.select({ session: trainingSessions, labelNumber: labels.number, trainingTitle: labels.trainingTitle })
     .from(trainingSessions).innerJoin(labels, eq(labels.id, trainingSessions.labelId))
     .where(eq(trainingSessions.organisationId, orgId)).orderBy(asc(trainingSessions.plannedStart));
+}
+
+/** Planned sessions of an organisation's active labels (those whose dates a change request may move). */
+export async function plannedSessionsOfOrganisation(db: DbOrTx, orgId: string) {
+  return db.select({ id: trainingSessions.id, labelId: trainingSessions.labelId, name: trainingSessions.name, plannedStart: trainingSessions.plannedStart, plannedEnd: trainingSessions.plannedEnd, labelNumber: labels.number })
+    .from(trainingSessions).innerJoin(labels, eq(labels.id, trainingSessions.labelId))
+    .where(and(eq(trainingSessions.organisationId, orgId), eq(trainingSessions.status, 'planned'), eq(labels.status, 'active')))
+    .orderBy(asc(labels.number), asc(trainingSessions.plannedStart));
 }
 
 /** Inserts a session. */
@@ -200,7 +208,7 @@ export async function complianceInputs(db: DbOrTx): Promise<LabelInput[]> {
   return rows.map((r) => ({
     id: r.label.id, number: r.label.number, trainingTitle: r.label.trainingTitle, status: r.label.status, organisationId: r.label.organisationId, organisationName: r.organisationName,
     validFrom: r.label.validFrom, validUntil: r.label.validUntil, rules: r.rules,
-    sessions: (sBy.get(r.label.id) ?? []).map((s) => ({ id: s.id, name: s.name, status: s.status, initialStart: s.initialStart, plannedStart: s.plannedStart, plannedEnd: s.plannedEnd, actualStart: s.actualStart, places: s.places, region: s.place.region ?? null })),
+    sessions: (sBy.get(r.label.id) ?? []).map((s) => ({ id: s.id, name: s.name, status: s.status, initialStart: s.initialStart, plannedStart: s.plannedStart, plannedEnd: s.plannedEnd, actualStart: s.actualStart, approvedStart: s.approvedStart, places: s.places, region: s.place.region ?? null })),
     obligations: (oBy.get(r.label.id) ?? []).map((o) => ({ id: o.id, kind: o.kind, year: o.year, dueOn: o.dueOn, done: !!o.doneAt, sessionId: o.sessionId })),
     learners: (lBy.get(r.label.id) ?? []).map(({ labelId: _l, ...f }) => f),
   }));
@@ -210,4 +218,25 @@ export async function complianceInputs(db: DbOrTx): Promise<LabelInput[]> {
 export async function latestCallRules(db: DbOrTx) {
   const [row] = await db.select({ rules: calls.rules }).from(calls).orderBy(desc(calls.opensAt)).limit(1);
   return row?.rules ?? null;
+}
+
+export type CalendarFeedRow = typeof calendarFeeds.$inferSelect;
+
+/** The stored token of an organisation's ICS feed (null before its first use). */
+export async function calendarFeedOf(db: DbOrTx, orgId: string): Promise<CalendarFeedRow | null> {
+  const [row] = await db.select().from(calendarFeeds).where(eq(calendarFeeds.organisationId, orgId));
+  return row ?? null;
+}
+
+/** Stores the first token of a feed; the existing row when there is one already. */
+export async function insertCalendarFeedIfMissing(tx: DbOrTx, v: typeof calendarFeeds.$inferInsert): Promise<CalendarFeedRow> {
+  await tx.insert(calendarFeeds).values(v).onConflictDoNothing();
+  return (await calendarFeedOf(tx, v.organisationId))!;
+}
+
+/** Replaces the token of a feed (the row locked first, so two regenerations do not cross). */
+export async function replaceCalendarFeed(tx: DbOrTx, v: typeof calendarFeeds.$inferInsert): Promise<CalendarFeedRow | null> {
+  const [before] = await tx.select().from(calendarFeeds).where(eq(calendarFeeds.organisationId, v.organisationId)).for('update');
+  await tx.insert(calendarFeeds).values(v).onConflictDoUpdate({ target: calendarFeeds.organisationId, set: { tokenHash: v.tokenHash, random: v.random, createdBy: v.createdBy, createdAt: v.createdAt } });
+  return before ?? null;
 }

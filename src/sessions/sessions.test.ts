@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RULES_2021 } from '../calls/call-2021.data.js';
-import { parseSessionInput, sessionBreaches, type SessionForRules } from './sessions.js';
-import { buildIcs, escapeText, foldLine, calendarToken, calendarTokenValid } from './ics.js';
+import { parseSessionInput, postponementNeedsChangeRequest, sessionBreaches, sessionDatesRequestHref, type SessionForRules } from './sessions.js';
+import { buildIcs, escapeText, foldLine, calendarToken, calendarTokenValid, calendarTokenMatches, hashCalendarToken, newCalendarToken } from './ics.js';
 import { compliance, type LabelInput } from './compliance.js';
 
 const label = { validFrom: '2026-01-15', validUntil: '2029-01-14' };
@@ -42,6 +42,26 @@ test('manquements : première session hors délai, places insuffisantes, report 
   assert.deepEqual(fine.breaches, [], 'report de 2 mois pile au dernier jour du délai : pas de manquement');
 });
 
+test('report approuvé par la GEN : mesuré ensuite depuis la date approuvée ; un nouveau report au-delà redevient un manquement', () => {
+  const moved = s({ initialStart: '2026-03-02', plannedStart: '2026-07-06', approvedStart: '2026-07-06' });
+  assert.deepEqual(sessionBreaches(label, RULES_2021, [moved], '2026-02-01').breaches.filter((b) => b.code === 'postponed_too_far'), [], 'le report approuvé n’est pas un manquement');
+  assert.deepEqual(sessionBreaches(label, RULES_2021, [{ ...moved, plannedStart: '2026-09-04' }], '2026-02-01').breaches.filter((b) => b.code === 'postponed_too_far'), [], 'deux mois de plus que la date approuvée restent permis');
+  const again = sessionBreaches(label, RULES_2021, [{ ...moved, actualStart: '2026-09-07' }], '2026-09-08').breaches.filter((b) => b.code === 'postponed_too_far');
+  assert.equal(again.length, 1);
+  assert.match(again[0]!.message, /démarre le 07\/09\/2026, à plus de 2 mois du 06\/07\/2026 approuvé par la GEN/);
+  const unapproved = sessionBreaches(label, RULES_2021, [s({ plannedStart: '2026-07-06' })], '2026-02-01').breaches.find((b) => b.code === 'postponed_too_far');
+  assert.match(unapproved!.message, /sans demande de modification approuvée est un manquement/);
+
+  assert.equal(postponementNeedsChangeRequest('2026-03-02', '2026-05-02', 2), false, '2 mois pile : permis');
+  assert.equal(postponementNeedsChangeRequest('2026-03-02', '2026-05-03', 2), true);
+  assert.equal(postponementNeedsChangeRequest('2026-03-31', '2026-05-31', 2), false, 'fin de mois');
+  assert.equal(postponementNeedsChangeRequest('2026-03-02', '2025-12-01', 2), true, 'avancer de plus de 2 mois aussi');
+  assert.equal(postponementNeedsChangeRequest('2026-03-02', '2026-07-20', 2, '2026-07-06'), false, 'près de la date approuvée');
+  assert.equal(postponementNeedsChangeRequest('2026-03-02', '2026-09-07', 2, '2026-07-06'), true);
+  assert.equal(sessionDatesRequestHref('o1', { labelId: 'l1', id: 's1' }, '2026-07-06', '2027-01-29'),
+    '/organisations/o1/conformite/modifications?type=session_dates&labelId=l1&sessionId=s1&newStart=2026-07-06&newEnd=2027-01-29&requestedOn=2026-07-06#nouvelle-demande');
+});
+
 test('première session : à surveiller avant l’échéance, manquement ensuite si rien n’a démarré', () => {
   assert.deepEqual(sessionBreaches(label, RULES_2021, [], '2026-04-15').warnings.map((w) => w.code), ['first_session_pending', 'year_without_session']);
   assert.deepEqual(sessionBreaches(label, RULES_2021, [], '2026-04-16').breaches.map((b) => b.code), ['first_session_late']);
@@ -77,6 +97,20 @@ test('jeton du calendrier : propre à chaque organisme', () => {
   assert.ok(calendarTokenValid('secret-secret-secret-secret-secret', 'org-a', a));
   assert.ok(!calendarTokenValid('secret-secret-secret-secret-secret', 'org-b', a));
   assert.ok(!calendarTokenValid('secret-secret-secret-secret-secret', 'org-a', a.slice(1)));
+});
+
+test('jeton du calendrier : aléatoire, conservé sous forme d’empreinte, comparé en temps constant', () => {
+  const t1 = newCalendarToken();
+  const t2 = newCalendarToken();
+  assert.match(t1, /^[A-Za-z0-9_-]{32}$/);
+  assert.notEqual(t1, t2);
+  const h = hashCalendarToken(t1);
+  assert.match(h, /^[0-9a-f]{64}$/);
+  assert.ok(!h.includes(t1));
+  assert.ok(calendarTokenMatches(h, t1));
+  assert.ok(!calendarTokenMatches(h, t2));
+  assert.ok(!calendarTokenMatches(h, ''));
+  assert.ok(!calendarTokenMatches(h, '../../etc'), 'un jeton mal formé est refusé');
 });
 
 test('conformité : retards, labels à risque, indicateurs par région et au niveau national', () => {

@@ -91,6 +91,8 @@ export interface SessionForRules {
   plannedEnd: string;
   actualStart: string | null;
   places: number;
+  /** Start approved by the GEN through a change request: postponements are then measured from it. */
+  approvedStart?: string | null;
 }
 
 type Rules = Pick<CallRules, 'durations' | 'targets'>;
@@ -147,13 +149,26 @@ export function sessionBreaches(
     }
     const start = effectiveStart(s);
     if (exceedsMonths(s.initialStart, start, d.maxPostponementMonths) && !o.postponementApproved?.(s.id)) {
-      breaches.push({ code: 'postponed_too_far', sessionId: s.id, message: `« ${s.name} » démarre le ${frDay(start)} au lieu du ${frDay(s.initialStart)} prévu d’abord : un report de plus de ${d.maxPostponementMonths} mois demande une demande de modification approuvée.` });
+      if (!s.approvedStart) {
+        breaches.push({ code: 'postponed_too_far', sessionId: s.id, message: `« ${s.name} » démarre le ${frDay(start)} au lieu du ${frDay(s.initialStart)} prévu d’abord : un report de plus de ${d.maxPostponementMonths} mois sans demande de modification approuvée est un manquement.` });
+      } else if (exceedsMonths(s.approvedStart, start, d.maxPostponementMonths)) {
+        breaches.push({ code: 'postponed_too_far', sessionId: s.id, message: `« ${s.name} » démarre le ${frDay(start)}, à plus de ${d.maxPostponementMonths} mois du ${frDay(s.approvedStart)} approuvé par la GEN : ce nouveau report, sans demande de modification approuvée, est un manquement.` });
+      }
     }
   }
   return { breaches, warnings };
 }
 
-/** Whether moving a start from `initialStart` to `newStart` needs a change request. */
-export function postponementNeedsChangeRequest(initialStart: string, newStart: string, maxMonths: number): boolean {
-  return exceedsMonths(initialStart, newStart, maxMonths);
+/**
+ * Whether moving a start to `newStart` needs a change request: it does when the new start lies more
+ * than `maxMonths` from the first planned start and from the start last approved by the GEN.
+ */
+export function postponementNeedsChangeRequest(initialStart: string, newStart: string, maxMonths: number, approvedStart?: string | null): boolean {
+  return exceedsMonths(initialStart, newStart, maxMonths) && (!approvedStart || exceedsMonths(approvedStart, newStart, maxMonths));
+}
+
+/** The organisation's change request form, pre-filled for moving a session to new dates. */
+export function sessionDatesRequestHref(orgId: string, s: { labelId: string; id: string }, newStart: string, newEnd: string): string {
+  const q = new URLSearchParams({ type: 'session_dates', labelId: s.labelId, sessionId: s.id, newStart, newEnd, requestedOn: newStart });
+  return `/organisations/${orgId}/conformite/modifications?${q.toString()}#nouvelle-demande`;
 }

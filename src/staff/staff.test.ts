@@ -46,8 +46,8 @@ test('les filtres du journal refusent une date inexistante ou une fin avant le d
 
 test('le tableau de bord montre les cartes des rôles tenus, liées seulement aux pages existantes', () => {
   const exists = (href: string) => href !== '/gestion/suivi';
-  assert.deepEqual(dashboardCards(actor(['monitoring']), exists).map((c) => [c.title, c.available]), [['Suivi-évaluation', false], ['Bilans annuels', true], ['Procédures contradictoires', true], ['Demandes de modification', true], ['Labels', true], ['Assistance', true], ['Contrôles', true]]);
-  assert.deepEqual(dashboardCards(actor(['admin']), exists).map((c) => c.href), ['/gestion/conformite/bilans', '/gestion/conformite/sanctions', '/gestion/conformite/modifications', '/gestion/labels', '/gestion/support', '/gestion/inspections', '/gestion/utilisateurs', '/gestion/journal', '/gestion/courriels', '/gestion/groupes', '/gestion/besoins-regionaux', '/gestion/crous', '/gestion/regions/avis', '/gestion/appels']);
+  assert.deepEqual(dashboardCards(actor(['monitoring']), exists).map((c) => [c.title, c.available]), [['Suivi-évaluation', false], ['Bilans annuels', true], ['Procédures contradictoires', true], ['Demandes de modification', true], ['Subventions d’amorçage', true], ['Labels', true], ['Assistance', true], ['Contrôles', true]]);
+  assert.deepEqual(dashboardCards(actor(['admin']), exists).map((c) => c.href), ['/gestion/conformite/bilans', '/gestion/conformite/sanctions', '/gestion/conformite/modifications', '/gestion/subventions', '/gestion/labels', '/gestion/support', '/gestion/inspections', '/gestion/utilisateurs', '/gestion/journal', '/gestion/courriels', '/gestion/groupes', '/gestion/besoins-regionaux', '/gestion/crous', '/gestion/regions/avis', '/gestion/appels']);
   assert.deepEqual(dashboardCards(actor(['committee']), exists).map((c) => c.href), ['/gestion/labels', '/gestion/comite']);
   assert.equal(staffCan(actor(['admin'], false), 'users.manage'), false);
   assert.equal(staffCan(actor(['instructor']), 'audit.browse'), false);

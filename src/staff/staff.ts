@@ -46,6 +46,7 @@ const CARDS: { action: StaffAction | CallAction; title: string; description: str
   { action: 'compliance.follow', title: 'Bilans annuels', description: 'Examiner les bilans annuels des formations labellisées, les accepter ou les renvoyer.', href: '/gestion/conformite/bilans' },
   { action: 'compliance.follow', title: 'Procédures contradictoires', description: 'Notifier un manquement, recueillir la réponse de l’organisme, décider d’une sanction motivée.', href: '/gestion/conformite/sanctions' },
   { action: 'compliance.follow', title: 'Demandes de modification', description: 'Approuver ou refuser les modifications des formations labellisées et suivre les versions de leur fiche.', href: '/gestion/conformite/modifications' },
+  { action: 'compliance.follow', title: 'Subventions d’amorçage', description: 'Suivre les tranches des subventions d’amorçage : conditions remplies, versements, retenues et reprises.', href: '/gestion/subventions' },
   { action: 'labels.browse', title: 'Labels', description: 'Suivre les labels : conventions, signatures, suspensions, retraits, échéances.', href: '/gestion/labels' },
   { action: 'support.desk', title: 'Assistance', description: 'Répondre aux questions et aux réclamations reçues par le formulaire de contact.', href: '/gestion/support' },
   { action: 'inspections.browse', title: 'Contrôles', description: 'Planifier les contrôles des formations labellisées et consigner leurs rapports.', href: '/gestion/inspections' },

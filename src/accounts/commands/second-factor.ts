@@ -1,21 +1,22 @@
 /** The second factor: checking a code at login, enrolling TOTP, replacing recovery codes. */
 import type { Tx } from '../../platform/db/index.js';
 import { markSecondFactor } from '../../platform/auth/session.store.js';
-import { newTotpSecret, openSecret, sealSecret, verifyTotp } from '../../platform/auth/totp.js';
+import { newTotpSecret, openSecret, sealSecret, totpMatchStep, isFreshTotpStep } from '../../platform/auth/totp.js';
 import { recordAudit } from '../../platform/audit/audit.store.js';
 import {
   RECOVERY_CODE_COUNT, anonymousActor, codeKey, hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCode, selfActor,
   type CommandContext,
 } from '../accounts.js';
 import {
-  countUnusedRecoveryCodes, enableTotp, findUserById, recordAttempt, replaceRecoveryCodes, setPendingTotp, useRecoveryCode,
+  claimTotpStep, countUnusedRecoveryCodes, enableTotp, findUserById, recordAttempt, replaceRecoveryCodes, setPendingTotp, useRecoveryCode,
 } from '../accounts.store.js';
 import { isThrottled, startSession } from './log-in.js';
 
 /** Outcome of the code step. */
 export type CodeResult =
   | { ok: true; token: string | null; usedRecoveryCode: boolean; recoveryCodesLeft: number }
-  | { ok: false; reason: 'throttled' | 'invalid' };
+  /** `replayed`: a right code of a time step already used (seen once, maybe by someone else). */
+  | { ok: false; reason: 'throttled' | 'invalid' | 'replayed' };
 
 /**
  * Checks a TOTP code or a recovery code (single use). With `sessionId`, marks that session as
@@ -29,16 +30,25 @@ export async function verifySecondFactor(
   const user = await findUserById(tx, input.userId);
   if (!user || user.disabledAt || !user.totpEnabledAt) return { ok: false, reason: 'invalid' };
   let method: 'totp' | 'recovery_code' | null = null;
+  let replayed = false;
   if (looksLikeRecoveryCode(input.code)) {
     if (await useRecoveryCode(tx, user.id, hashRecoveryCode(input.code, ctx.config.appSecret), ctx.now)) method = 'recovery_code';
   } else {
     const secret = user.totpSecret ? openOrNull(user.totpSecret, ctx.config.appSecret) : null;
-    if (secret && verifyTotp(secret, input.code, ctx.now)) method = 'totp';
+    const step = secret ? totpMatchStep(secret, input.code, ctx.now) : null;
+    if (step !== null) {
+      // The read value spares a write for the common replay; the conditional update decides under concurrency.
+      if (isFreshTotpStep(step, user.totpLastStep) && (await claimTotpStep(tx, user.id, step))) method = 'totp';
+      else replayed = true;
+    }
   }
   if (!method) {
+    // A replayed code counts like a wrong one: whoever saw a code cannot try it at leisure.
     await recordAttempt(tx, { key, ip: ctx.ip, success: false, at: ctx.now });
-    await recordAudit(tx, anonymousActor(ctx.ip), { action: 'account.login_failed', objectType: 'user', objectId: user.id, meta: { step: 'code' } }, ctx.now);
-    return { ok: false, reason: 'invalid' };
+    await recordAudit(tx, anonymousActor(ctx.ip), {
+      action: 'account.login_failed', objectType: 'user', objectId: user.id, meta: replayed ? { step: 'code', reason: 'replay' } : { step: 'code' },
+    }, ctx.now);
+    return { ok: false, reason: replayed ? 'replayed' : 'invalid' };
   }
   await recordAttempt(tx, { key, ip: ctx.ip, success: true, at: ctx.now });
   const left = await countUnusedRecoveryCodes(tx, user.id);
@@ -72,10 +82,11 @@ export async function confirmTotpEnrolment(tx: Tx, ctx: CommandContext, input: {
   if (!user || user.totpEnabledAt || !user.totpPending) return { ok: false, errors: { code: 'Rechargez la page pour obtenir un nouveau QR code, puis recommencez.' } };
   const secret = openOrNull(user.totpPending, ctx.config.appSecret);
   if (!secret) return { ok: false, errors: { code: 'Rechargez la page pour obtenir un nouveau QR code, puis recommencez.' } };
-  if (!verifyTotp(secret, input.code, ctx.now)) {
+  const step = totpMatchStep(secret, input.code, ctx.now);
+  if (step === null) {
     return { ok: false, errors: { code: 'Ce code n’est pas le bon. Saisissez le code à 6 chiffres affiché par votre application, sans attendre qu’il change.' } };
   }
-  await enableTotp(tx, user.id, user.totpPending, ctx.now);
+  await enableTotp(tx, user.id, user.totpPending, ctx.now, step);
   await markSecondFactor(tx, input.sessionId, ctx.now);
   const codes = await issueRecoveryCodes(tx, ctx, user.id);
   await recordAudit(tx, selfActor(user, ctx.ip), { action: 'account.totp_enabled', objectType: 'user', objectId: user.id }, ctx.now);

@@ -13,7 +13,7 @@ import { canOnAccount } from '../accounts.policy.js';
 import { changePasswordForm, codeForm, validateWithNewPassword } from '../accounts.forms.js';
 import { changePassword } from '../commands/password.js';
 import { pendingTotpSecret, confirmTotpEnrolment, regenerateRecoveryCodes } from '../commands/second-factor.js';
-import { countUnusedRecoveryCodes, findUserById } from '../accounts.store.js';
+import { accountOverview } from '../accounts.store.js';
 import { runCommand } from '../http.js';
 import { AccountPage } from '../views/account.js';
 import { ChangePasswordPage } from '../views/password.js';
@@ -38,11 +38,10 @@ async function enrolPage(c: Context<AppEnv>, actor: Actor, state?: { errors: Rec
 export function accountRoutes(r: Router): void {
   r.get('/compte', SIGNED_IN, async (c) => {
     const actor = actorOf(c);
-    const db = c.get('deps').database.db;
-    const user = await findUserById(db, actor.userId);
+    const deps = c.get('deps');
+    const overview = await accountOverview(deps.database.db, actor.userId, deps.now());
     const view = {
-      totpEnabledAt: user?.totpEnabledAt ?? null,
-      recoveryCodesLeft: await countUnusedRecoveryCodes(db, actor.userId),
+      ...overview,
       can: { enrolTotp: canOnAccount(actor, 'enrolTotp'), regenerateRecoveryCodes: canOnAccount(actor, 'regenerateRecoveryCodes') },
     };
     return render(c, <AccountPage ctx={pageContext(c)} actor={actor} view={view} />);

@@ -87,7 +87,9 @@ export function loginRoutes(r: Router): void {
     const res = await runCommand(c, (tx, ctx) => verifySecondFactor(tx, ctx, { ...subject, code: form.data.code }));
     if (!res.ok) {
       if (res.reason === 'throttled') return tooMany(c);
-      const message = 'Ce code est incorrect ou a déjà été utilisé. Saisissez le code affiché maintenant par votre application, ou un code de secours.';
+      const message = res.reason === 'replayed'
+        ? 'Ce code a déjà été utilisé. Attendez que votre application affiche un nouveau code (toutes les 30 secondes), puis saisissez-le.'
+        : 'Ce code est incorrect ou a déjà été utilisé. Saisissez le code affiché maintenant par votre application, ou un code de secours.';
       return render(c, <CodePage ctx={pageContext(c)} state={{ errors: { code: message }, values: {} }} retour={retour} />, 422);
     }
     const secure = c.get('deps').config.secureCookies;

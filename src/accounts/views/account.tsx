@@ -9,6 +9,8 @@ import { AccountFrame } from './frame.js';
 export interface AccountView {
   totpEnabledAt: Date | null;
   recoveryCodesLeft: number;
+  /** A change of address waiting for its link. */
+  pendingEmail: string | null;
   can: { enrolTotp: boolean; regenerateRecoveryCodes: boolean };
 }
 
@@ -23,6 +25,10 @@ export function AccountPage({ ctx, actor, view }: { ctx: PageContext; actor: Act
         <dt class="fr-text--bold">Prénom et nom</dt><dd>{actor.fullName}</dd>
         <dt class="fr-text--bold">Adresse électronique</dt><dd>{actor.email}</dd>
       </dl>
+      {view.pendingEmail ? (
+        <p>Changement vers <strong>{view.pendingEmail}</strong> en attente : utilisez le lien envoyé à cette adresse.</p>
+      ) : null}
+      <p><a class="fr-btn fr-btn--secondary" href="/compte/adresse-electronique">Changer d’adresse électronique</a></p>
 
       <h2 class="fr-mt-6w">Mot de passe</h2>
       <p><a class="fr-btn fr-btn--secondary" href="/compte/mot-de-passe">Changer de mot de passe</a></p>

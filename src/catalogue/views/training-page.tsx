@@ -103,6 +103,7 @@ export function TrainingPage({ ctx, entry: e, today, baseUrl, qrDataUrl }: Train
                   <strong>Du {longDate(s.start)}{s.end ? ` au ${longDate(s.end)}` : ''}</strong>{s.provisional ? ' (dates prévisionnelles)' : ''}
                   {' – '}{s.place ? `${s.place.city}${s.modality ? `, ${MODALITY_LABELS[s.modality].toLowerCase()}` : ''}` : s.modality ? MODALITY_LABELS[s.modality] : 'voir les lieux'}
                   {' – '}{s.places !== null ? plural(s.places, 'place', 'places') : 'nombre de places non communiqué'}
+                  {s.places !== null && s.placesLeft !== null && s.placesLeft !== s.places ? (s.placesLeft === 0 ? ', session complète' : `, dont ${plural(s.placesLeft, 'place restante', 'places restantes')}`) : ''}
                 </li>
               ))}
             </ul>

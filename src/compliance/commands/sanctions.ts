@@ -13,6 +13,7 @@ import { changeLabelStatus } from '../../labels/commands/change-status.js';
 import { findProcedure, insertProcedure, organisationAdminEmails, updateProcedure, type SanctionRow } from '../compliance.store.js';
 import { answerDueOn, decisionRefusal, mayAnswer, type SanctionMeasure } from '../sanctions.js';
 import { decisionMail, noticeMail } from '../mails.js';
+import { withholdForSanction } from '../../grants/commands/tranches.js';
 
 export interface MailSettings { baseUrl: string; smtp: boolean }
 type Actor = AuditActor & { id: string; email: string; name: string };
@@ -84,5 +85,9 @@ export async function decideProcedure(tx: Tx, actor: Actor, v: { procedureId: st
     before: { status: p.status }, after: { status: updated.status, measure: p.measure }, meta: { reason: motivation, answered: !!p.answeredAt },
   }, now);
   mailIds.push(...await mailAdmins(tx, updated, mail, (t) => decisionMail(t, { measure: p.measure, applied: v.apply, motivation })));
+  if (v.apply && p.measure === 'seed_grant_withheld') {
+    // The not-yet-paid tranches of the seed grant are withheld (src/grants).
+    mailIds.push(...(await withholdForSanction(tx, actor, { labelId: p.labelId, sanctionId: p.id, motivation }, now, mail)).mailIds);
+  }
   return { ok: true, procedure: updated, mailIds };
 }

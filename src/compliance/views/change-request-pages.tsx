@@ -53,6 +53,31 @@ export function VersionsDiff({ versions }: { versions: TrainingVersionRow[] }) {
   );
 }
 
+/** The session a session-dates request moves. */
+export interface RequestSession { id: string; labelId: string; name: string; plannedStart: string; plannedEnd: string; initialStart: string; status: string }
+
+/** A planned session the organisation may ask to move. */
+export interface PlannedSession { id: string; labelId: string; name: string; plannedStart: string; plannedEnd: string; labelNumber: string }
+
+/** The calendar change asked for a session (current dates when filed, new dates). */
+function SessionDatesFacts({ item, session, sessionHref }: { item: ChangeRequestItem; session: RequestSession | null; sessionHref?: string }) {
+  const r = item.request;
+  if (r.type !== 'session_dates') return null;
+  return (
+    <div class="fr-table lg-table-wrap">
+      <table>
+        <caption>Calendrier de la session {session ? (sessionHref ? <a href={sessionHref}>« {session.name} »</a> : `« ${session.name} »`) : '(session supprimée)'}</caption>
+        <thead><tr><th scope="col">Date</th><th scope="col">Avant la demande</th><th scope="col">Demandée</th></tr></thead>
+        <tbody>
+          <tr><td>Démarrage</td><td>{r.previousStart ? frDay(r.previousStart) : '—'}</td><td>{r.newStart ? frDay(r.newStart) : '—'}</td></tr>
+          <tr><td>Fin, stage compris</td><td>{r.previousEnd ? frDay(r.previousEnd) : '—'}</td><td>{r.newEnd ? frDay(r.newEnd) : '—'}</td></tr>
+        </tbody>
+      </table>
+      {session ? <p>Démarrage prévu d’abord le {frDay(session.initialStart)} ; dates actuelles de la session : du {frDay(session.plannedStart)} au {frDay(session.plannedEnd)}.</p> : null}
+    </div>
+  );
+}
+
 function RequestFacts({ item, files, fileHref }: { item: ChangeRequestItem; files: ChangeRequestFileRow[]; fileHref: (id: string) => string }) {
   const r = item.request;
   return (
@@ -71,24 +96,35 @@ function RequestFacts({ item, files, fileHref }: { item: ChangeRequestItem; file
 }
 
 /** The organisation's list of requests and, for its admins, the form. */
-export function OrgChangeRequestsPage(p: { ctx: PageContext; orgId: string; orgName: string; items: ChangeRequestItem[]; labels: { id: string; number: string; trainingTitle: string }[]; fieldKeys: string[]; isAdmin: boolean; state: FormState }) {
+export function OrgChangeRequestsPage(p: { ctx: PageContext; orgId: string; orgName: string; items: ChangeRequestItem[]; labels: { id: string; number: string; trainingTitle: string }[]; fieldKeys: string[]; sessions: PlannedSession[]; isAdmin: boolean; state: FormState }) {
   const hasErrors = !!p.state.errors && Object.keys(p.state.errors).length > 0;
   return (
     <Layout ctx={p.ctx} title={`Demandes de modification – ${p.orgName}`} hasErrors={hasErrors} breadcrumb={[{ label: 'Mes organismes', href: '/organisations' }, { label: p.orgName, href: `/organisations/${p.orgId}` }]}>
       <h1>Demandes de modification</h1>
       <p>Toute modification d’une formation labellisée (contenu, certification, modalité, immersion, accompagnement) doit être approuvée par la Grande École du Numérique avant d’être mise en œuvre ; la mettre en œuvre sans approbation est un manquement.</p>
       <RequestTable items={p.items} href={(id) => `/organisations/${p.orgId}/conformite/modifications/${id}`} />
-      <h2>Nouvelle demande</h2>
+      <h2 id="nouvelle-demande">Nouvelle demande</h2>
       {!p.isAdmin ? <p>Seuls les administrateurs de l’organisme peuvent déposer une demande.</p>
         : p.labels.length === 0 ? <p>Aucune formation de l’organisme n’a de label actif.</p>
         : (
           <>
-            <ErrorSummary errors={p.state.errors} fieldOrder={['labelId', 'type', 'description', 'requestedOn', 'fieldKey', 'newValue', 'pieces']} />
+            <ErrorSummary errors={p.state.errors} fieldOrder={['labelId', 'type', 'description', 'requestedOn', 'sessionId', 'newStart', 'newEnd', 'fieldKey', 'newValue', 'pieces']} />
+            {p.state.errors?._form ? <p class="fr-error-text">{p.state.errors._form}</p> : null}
             <Form action={`/organisations/${p.orgId}/conformite/modifications`} csrf={p.ctx.csrfToken} multipart>
               <Select name="labelId" label="Formation labellisée" state={p.state} placeholder="Choisir une formation" options={p.labels.map((l) => ({ value: l.id, label: `${l.number} – ${l.trainingTitle}` }))} />
               <Radios name="type" label="Type de modification" state={p.state} options={CHANGE_TYPES.map((t) => ({ value: t, label: CHANGE_TYPE_LABELS[t] }))} />
               <Textarea name="description" label="Description de la modification" hint="Ce qui change, pourquoi, et l’effet attendu pour les apprenants." state={p.state} maxlength={4000} />
               <Input name="requestedOn" type="date" label="Date souhaitée de mise en œuvre" state={p.state} />
+              <fieldset class="fr-fieldset" aria-describedby="calendrier-aide">
+                <legend class="fr-fieldset__legend">Report ou modification du calendrier d’une session</legend>
+                <div class="fr-fieldset__element"><p class="fr-hint-text" id="calendrier-aide">Seulement pour ce type de demande : au-delà du délai de report autorisé par l’appel, les nouvelles dates s’appliquent quand la GEN approuve la demande.</p></div>
+                <div class="fr-fieldset__element">
+                  <Select name="sessionId" label="Session concernée" state={p.state} placeholder={p.sessions.length ? 'Choisir une session prévue' : 'Aucune session prévue'}
+                    options={p.sessions.map((s) => ({ value: s.id, label: `${s.labelNumber} – ${s.name} (du ${frDay(s.plannedStart)} au ${frDay(s.plannedEnd)})` }))} />
+                </div>
+                <div class="fr-fieldset__element"><Input name="newStart" type="date" label="Nouvelle date de démarrage" state={p.state} /></div>
+                <div class="fr-fieldset__element"><Input name="newEnd" type="date" label="Nouvelle date de fin, stage compris" state={p.state} /></div>
+              </fieldset>
               <Select name="fieldKey" label="Rubrique de la fiche formation modifiée (facultatif)" state={p.state} placeholder="Aucune rubrique précise" options={p.fieldKeys.map((k) => ({ value: k, label: k }))} />
               <Input name="newValue" label="Nouvelle valeur de la rubrique (facultatif)" state={p.state} maxlength={2000} />
               <div class={`fr-upload-group fr-mb-3w${p.state.errors?.pieces ? ' fr-input-group--error' : ''}`}>
@@ -108,12 +144,13 @@ export function OrgChangeRequestsPage(p: { ctx: PageContext; orgId: string; orgN
 }
 
 /** One request seen by its organisation, with the versions' diff. */
-export function OrgChangeRequestPage(p: { ctx: PageContext; orgId: string; item: ChangeRequestItem; versions: TrainingVersionRow[]; files: ChangeRequestFileRow[] }) {
+export function OrgChangeRequestPage(p: { ctx: PageContext; orgId: string; item: ChangeRequestItem; versions: TrainingVersionRow[]; files: ChangeRequestFileRow[]; session: RequestSession | null }) {
   return (
     <Layout ctx={p.ctx} title={`Demande de modification – ${p.item.trainingTitle}`}
       breadcrumb={[{ label: 'Mes organismes', href: '/organisations' }, { label: p.item.organisationName, href: `/organisations/${p.orgId}` }, { label: 'Demandes de modification', href: `/organisations/${p.orgId}/conformite/modifications` }]}>
       <h1>Demande de modification : {p.item.trainingTitle}</h1>
       <RequestFacts item={p.item} files={p.files} fileHref={(id) => `/organisations/${p.orgId}/conformite/modifications/${p.item.request.id}/pieces/${id}`} />
+      <SessionDatesFacts item={p.item} session={p.session} sessionHref={p.session ? `/organisations/${p.orgId}/labels/${p.session.labelId}/sessions/${p.session.id}` : undefined} />
       <h2>Versions de la fiche formation</h2>
       <VersionsDiff versions={p.versions} />
     </Layout>
@@ -131,7 +168,7 @@ export function StaffChangeRequestsPage(p: { ctx: PageContext; items: ChangeRequ
 }
 
 /** One request for staff, with the decision form while pending and the versions' diff. */
-export function StaffChangeRequestPage(p: { ctx: PageContext; item: ChangeRequestItem; versions: TrainingVersionRow[]; files: ChangeRequestFileRow[]; state: FormState }) {
+export function StaffChangeRequestPage(p: { ctx: PageContext; item: ChangeRequestItem; versions: TrainingVersionRow[]; files: ChangeRequestFileRow[]; state: FormState; session: RequestSession | null }) {
   const hasErrors = !!p.state.errors && Object.keys(p.state.errors).length > 0;
   const r = p.item.request;
   return (
@@ -140,9 +177,11 @@ export function StaffChangeRequestPage(p: { ctx: PageContext; item: ChangeReques
       <h1>Demande de modification : {p.item.trainingTitle}</h1>
       {r.status !== 'pending' ? <ErrorSummary errors={p.state.errors} fieldOrder={['decision', 'motivation']} /> : null}
       <RequestFacts item={p.item} files={p.files} fileHref={(id) => `/gestion/conformite/modifications/${r.id}/pieces/${id}`} />
+      <SessionDatesFacts item={p.item} session={p.session} />
       {r.status === 'pending' ? (
         <>
           <h2>Décision</h2>
+          {r.type === 'session_dates' ? <p>L’approbation applique les nouvelles dates à la session (historique de la session, échéances recalculées) : ce report n’est alors plus un manquement.</p> : null}
           <ErrorSummary errors={p.state.errors} fieldOrder={['decision', 'motivation']} />
           <Form action={`/gestion/conformite/modifications/${r.id}/decision`} csrf={p.ctx.csrfToken}>
             <input type="hidden" name="version" value={String(r.version)} />

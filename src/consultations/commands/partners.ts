@@ -8,7 +8,7 @@ import type { Tx } from '../../platform/db/index.js';
 import { recordAudit, type AuditActor } from '../../platform/audit/audit.store.js';
 import { enqueueMail } from '../../platform/mail/mail.store.js';
 import { sha256 } from '../../platform/auth/tokens.js';
-import { consultedApplication, insertPartnerRequest, findPartnerRequest, answerPartnerRequest, type PartnerRow } from '../consultations.store.js';
+import { consultedApplication, insertPartnerRequest, findPartnerRequest, answerPartnerRequest, setPartnerLastMail, type PartnerRow } from '../consultations.store.js';
 import { addDays, answerStatus, partnerLinkPath, partnerStanding, requestToken, PARTNER_LINK_DAYS, PARTNER_STATUS_LABELS, type Partner } from '../consultations.js';
 import { partnerMail } from '../mails.js';
 
@@ -24,11 +24,11 @@ export type ConsultationActor = AuditActor;
 const OPEN_STATES = ['submitted', 'in_correction'];
 
 /** The mail to a partner for a request row (first request or reminder). */
-export function partnerRequestMail(row: PartnerRow, app: { trainingTitle: string; organisationName: string; receiptNumber: string | null }, s: ConsultationSettings, reminder: boolean) {
-  const token = requestToken(s.secret, 'partner', row.id);
+export function partnerRequestMail(row: PartnerRow, app: { trainingTitle: string; organisationName: string; receiptNumber: string | null }, s: ConsultationSettings, reminder: boolean, renewed = false) {
+  const token = requestToken(s.secret, 'partner', row.id, row.linkRound);
   return partnerMail({
     to: row.email, contactName: row.contactName, partnerName: row.partnerName, app, commitment: row.commitment, hiringPromises: row.hiringPromises,
-    url: `${s.baseUrl}${partnerLinkPath(token)}`, expiresOn: (row.expiresAt ?? new Date()).toISOString().slice(0, 10), reminder,
+    url: `${s.baseUrl}${partnerLinkPath(token)}`, expiresOn: (row.expiresAt ?? new Date()).toISOString().slice(0, 10), reminder, renewed,
   });
 }
 
@@ -50,7 +50,9 @@ export async function contactPartners(tx: Tx, actor: ConsultationActor, applicat
     });
     if (!row) continue;
     contacted.push(p.name);
-    mailIds.push(await enqueueMail(tx, partnerRequestMail(row, app, s, false), s.smtp));
+    const mailId = await enqueueMail(tx, partnerRequestMail(row, app, s, false), s.smtp);
+    await setPartnerLastMail(tx, row.id, mailId);
+    mailIds.push(mailId);
   }
   if (contacted.length === 0) return { ok: false, message: 'Tous les partenaires ont déjà été contactés.' };
   await recordAudit(tx, actor, { action: 'consultation.partners_contacted', objectType: 'application', objectId: applicationId, after: { partners: contacted } }, now);

@@ -7,15 +7,15 @@ import type { Tx } from '../../platform/db/index.js';
 import { recordAudit } from '../../platform/audit/audit.store.js';
 import { enqueueMail } from '../../platform/mail/mail.store.js';
 import { sha256 } from '../../platform/auth/tokens.js';
-import { consultedApplication, insertRegionRequest, answerRegionRequest, listRegionContacts, regionRequests, saveRegionContact, type RegionOpinionRow } from '../consultations.store.js';
+import { consultedApplication, insertRegionRequest, answerRegionRequest, listRegionContacts, regionRequests, saveRegionContact, setRegionLastMail, type RegionOpinionRow } from '../consultations.store.js';
 import { regionLinkExpiry, regionLinkPath, requestToken, type Opinion } from '../consultations.js';
 import { regionMail } from '../mails.js';
 import type { ConsultationActor, ConsultationResult, ConsultationSettings } from './partners.js';
 
 /** The mail of a Région request (first request or reminder). */
-export function regionRequestMail(row: RegionOpinionRow, app: { trainingTitle: string; organisationName: string; receiptNumber: string | null }, s: ConsultationSettings, reminder: boolean) {
-  const token = requestToken(s.secret, 'region', row.id);
-  return regionMail({ to: row.email, regionName: row.regionName, app, url: `${s.baseUrl}${regionLinkPath(token)}`, dueOn: row.dueOn, reminder });
+export function regionRequestMail(row: RegionOpinionRow, app: { trainingTitle: string; organisationName: string; receiptNumber: string | null }, s: ConsultationSettings, reminder: boolean, renewed = false) {
+  const token = requestToken(s.secret, 'region', row.id, row.linkRound);
+  return regionMail({ to: row.email, regionName: row.regionName, app, url: `${s.baseUrl}${regionLinkPath(token)}`, dueOn: row.dueOn, reminder, renewed });
 }
 
 /**
@@ -44,7 +44,9 @@ export async function requestRegionOpinions(tx: Tx, actor: ConsultationActor, v:
     });
     if (!row) continue;
     asked.push(r.regionName);
-    mailIds.push(await enqueueMail(tx, regionRequestMail(row, app, s, false), s.smtp));
+    const mailId = await enqueueMail(tx, regionRequestMail(row, app, s, false), s.smtp);
+    await setRegionLastMail(tx, row.id, mailId);
+    mailIds.push(mailId);
   }
   if (asked.length === 0) {
     return { ok: false, message: `Aucun contact n’est renseigné pour ${withoutContact.length > 1 ? 'les régions' : 'la région'} ${withoutContact.join(', ')} : un administrateur doit le saisir dans « Contacts des Régions ».` };

@@ -9,6 +9,7 @@ import { SYSTEM } from '../../platform/audit/audit.store.js';
 import { enqueueMail } from '../../platform/mail/mail.store.js';
 import {
   admissibleApplicationIds, claimPartnerReminders, claimRegionReminders, consultedApplication, expirePartnerRequests, listRegionContacts, partnerRequests, regionRequests,
+  setPartnerLastMail, setRegionLastMail,
 } from '../consultations.store.js';
 import { addDays, parisToday, REGION_DEFAULT_DUE_DAYS, REGION_REMINDER_DAYS_BEFORE } from '../consultations.js';
 import { contactPartners, partnerRequestMail, type ConsultationSettings } from './partners.js';
@@ -29,11 +30,19 @@ export async function runConsultationReminders(db: Db, s: ConsultationSettings, 
     const appOf = async (id: string) => { if (!apps.has(id)) apps.set(id, await consultedApplication(tx, id)); return apps.get(id)!; };
     for (const p of partners) {
       const app = await appOf(p.applicationId);
-      if (app && p.email) { run.mailIds.push(await enqueueMail(tx, partnerRequestMail(p, app, s, true), s.smtp)); run.partnerReminders++; }
+      if (app && p.email) {
+        const mailId = await enqueueMail(tx, partnerRequestMail(p, app, s, true), s.smtp);
+        await setPartnerLastMail(tx, p.id, mailId);
+        run.mailIds.push(mailId); run.partnerReminders++;
+      }
     }
     for (const r of regions) {
       const app = await appOf(r.applicationId);
-      if (app) { run.mailIds.push(await enqueueMail(tx, regionRequestMail(r, app, s, true), s.smtp)); run.regionReminders++; }
+      if (app) {
+        const mailId = await enqueueMail(tx, regionRequestMail(r, app, s, true), s.smtp);
+        await setRegionLastMail(tx, r.id, mailId);
+        run.mailIds.push(mailId); run.regionReminders++;
+      }
     }
   });
   // Admissible applications: every partner and Région consulted without waiting for a reviewer.

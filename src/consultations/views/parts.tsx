@@ -1,8 +1,8 @@
 /** The tables of partners' confirmations and Région opinions, shared by the staff pages and the application page. */
 import { parisDateTime } from '../../review/views/parts.js';
-import { Form } from '../../platform/views/ui.js';
+import { Form, Input, Select, Textarea, type FormState } from '../../platform/views/ui.js';
 import {
-  frenchDay, OPINION_BADGES, OPINION_LABELS, PARTNER_STATUS_BADGES, PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS, type Opinion,
+  frenchDay, OPINION_BADGES, OPINION_LABELS, PARTNER_STATUS_BADGES, PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS, RESEND_REASON_LABELS, type Opinion,
 } from '../consultations.js';
 import type { ConsultationsSummary, PartnerLine, RegionLine } from '../summary.js';
 
@@ -41,7 +41,7 @@ export function PartnersTable({ lines }: { lines: PartnerLine[] }) {
             <tr>
               <td><strong>{l.partner.name}</strong>{l.partner.type ? <><br />{PARTNER_TYPE_LABELS[l.partner.type] ?? l.partner.type}</> : null}<br /><span class="fr-text--xs">{[l.partner.contactName, l.partner.email, l.partner.phone].filter(Boolean).join(' – ')}</span></td>
               <td>{l.partner.commitment || '—'}{l.partner.hiringPromises ? ` (${l.partner.hiringPromises} promesse(s) d’embauche)` : ''}</td>
-              <td><span class={`fr-badge fr-badge--sm ${PARTNER_STATUS_BADGES[l.standing]}`}>{PARTNER_STATUS_LABELS[l.standing]}</span></td>
+              <td><span class={`fr-badge fr-badge--sm ${PARTNER_STATUS_BADGES[l.standing]}`}>{PARTNER_STATUS_LABELS[l.standing]}</span>{l.bounced && !l.row?.answeredAt ? <><br /><span class="fr-badge fr-badge--sm fr-badge--error">Courriel non distribué</span></> : null}</td>
               <td><PartnerAnswer l={l} /></td>
             </tr>
           ))}
@@ -69,7 +69,7 @@ export function RegionsTable({ lines }: { lines: RegionLine[] }) {
           {lines.map((l) => (
             <tr>
               <td>{l.regionName}</td>
-              <td>{regionStatus(l)}</td>
+              <td>{regionStatus(l)}{l.bounced && !l.row?.answeredAt ? <><br /><span class="fr-badge fr-badge--sm fr-badge--error">Courriel non distribué</span></> : null}{l.resend === 'overdue' ? <><br /><span class="fr-badge fr-badge--sm fr-badge--warning">Échéance dépassée</span></> : null}</td>
               <td>{l.row ? `${frenchDay(l.row.dueOn)}${l.row.remindedAt && !l.row.answeredAt ? ` (relancée le ${parisDateTime(l.row.remindedAt)})` : ''}` : '—'}</td>
               <td>{l.row?.answeredAt ? <>{l.row.comment ? `« ${l.row.comment} »` : 'Sans commentaire'}<br /><span class="fr-text--xs">{l.row.respondentName}, le {parisDateTime(l.row.answeredAt)}</span></> : '—'}</td>
             </tr>
@@ -77,6 +77,50 @@ export function RegionsTable({ lines }: { lines: RegionLine[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Paths of the two "send the link again" actions. */
+export const partnerResendPath = (applicationId: string) => `${consultationsPath(applicationId)}/partenaires/relance`;
+export const regionResendPath = (applicationId: string) => `${consultationsPath(applicationId)}/region/relance`;
+/** Field order of the resend forms (error summary). */
+export const RESEND_FIELDS = ['resendPartner', 'resendEmail', 'resendMotivation', 'resendRegion', 'resendDueOn', 'regionResendMotivation'];
+
+/**
+ * The forms that issue a personal link again: to a partner whose link expired unanswered or whose
+ * mail bounced, to a Région past its due date or whose mail bounced. Shown only when there is one.
+ */
+export function ResendForms({ summary, csrf, state, only }: { summary: ConsultationsSummary; csrf: string; state?: FormState; only?: 'partners' | 'regions' }) {
+  const partners = only === 'regions' ? [] : summary.partners.filter((p) => p.row && p.resend);
+  const regions = only === 'partners' ? [] : summary.regions.filter((r) => r.row && r.resend);
+  if (partners.length === 0 && regions.length === 0) return null;
+  return (
+    <>
+      {partners.length ? (
+        <div class="fr-mb-4w">
+          <h3 class="fr-h5">Envoyer un nouveau lien à un partenaire</h3>
+          <p class="fr-text--sm">Le partenaire reçoit un nouveau lien personnel valable 30 jours ; l’ancien ne fonctionne plus et la relance automatique repart de zéro.</p>
+          <Form action={partnerResendPath(summary.app.id)} csrf={csrf}>
+            <Select name="resendPartner" label="Partenaire" state={state} options={partners.map((p) => ({ value: p.row!.id, label: `${p.partner.name} – ${RESEND_REASON_LABELS[p.resend!]}` }))} />
+            <Input name="resendEmail" type="email" label="Adresse corrigée" required={false} autocomplete="off" hint={`Si le courriel n’a pas été distribué. Laissée vide, le lien part à l’adresse actuelle (${partners.map((p) => p.row!.email).join(', ')}).`} state={state} />
+            <Textarea name="resendMotivation" label="Motif" required={false} hint="Par exemple : le partenaire a demandé un nouveau lien par téléphone. Enregistré dans l’historique." state={state} rows={2} maxlength={1000} />
+            <button type="submit" class="fr-btn fr-btn--secondary">Envoyer un nouveau lien</button>
+          </Form>
+        </div>
+      ) : null}
+      {regions.length ? (
+        <div class="fr-mb-4w">
+          <h3 class="fr-h5">Redemander l’avis d’une Région</h3>
+          <p class="fr-text--sm">Un nouveau lien part au contact actuel de la Région avec la nouvelle échéance ; l’ancien lien ne fonctionne plus et le rappel repart.</p>
+          <Form action={regionResendPath(summary.app.id)} csrf={csrf}>
+            <Select name="resendRegion" label="Région" state={state} options={regions.map((r) => ({ value: r.row!.id, label: `${r.regionName} – ${RESEND_REASON_LABELS[r.resend!]}` }))} />
+            <Input name="resendDueOn" type="date" label="Nouvel avis attendu avant le" hint="Format JJ/MM/AAAA." state={state} />
+            <Textarea name="regionResendMotivation" label="Motif" required={false} hint="Enregistré dans l’historique." state={state} rows={2} maxlength={1000} />
+            <button type="submit" class="fr-btn fr-btn--secondary">Redemander l’avis</button>
+          </Form>
+        </div>
+      ) : null}
+    </>
   );
 }
 
@@ -95,6 +139,7 @@ export function ConsultationsBlock({ summary, manage, csrf }: { summary: Consult
         </Form>
       ) : null}
       <RegionsTable lines={summary.regions} />
+      {manage && csrf ? <ResendForms summary={summary} csrf={csrf} /> : null}
       {manage ? <p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={consultationsPath(summary.app.id)}>Contacter les partenaires, enregistrer une réponse, consulter la Région</a></p> : null}
     </section>
   );

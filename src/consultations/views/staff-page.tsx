@@ -2,7 +2,7 @@
 import { Layout, type PageContext } from '../../platform/views/layout.js';
 import { ErrorSummary, Form, Input, Radios, Select, Textarea, type FormState } from '../../platform/views/ui.js';
 import type { ConsultationsSummary } from '../summary.js';
-import { PartnersTable, RegionsTable, consultationsPath, REGION_CONTACTS_PATH } from './parts.js';
+import { PartnersTable, RegionsTable, ResendForms, consultationsPath, REGION_CONTACTS_PATH, RESEND_FIELDS } from './parts.js';
 
 const YES_NO = [{ value: 'oui', label: 'Oui' }, { value: 'non', label: 'Non' }];
 
@@ -21,7 +21,7 @@ export function ConsultationsPage({ ctx, summary, state, message, isAdmin }: Con
   return (
     <Layout ctx={ctx} title={`Partenaires et Région – ${app.trainingTitle}`} hasErrors={Object.keys(errors).length > 0}
       breadcrumb={[{ label: 'Espace GEN', href: '/gestion' }, { label: 'Candidatures', href: '/gestion/candidatures' }, { label: app.trainingTitle, href: `/gestion/candidatures/${app.id}` }]}>
-      <ErrorSummary errors={errors} fieldOrder={['partnerKey', 'partnership', 'commitment', 'comment', 'motivation', 'dueOn']} />
+      <ErrorSummary errors={errors} fieldOrder={['partnerKey', 'partnership', 'commitment', 'comment', 'motivation', 'dueOn', ...RESEND_FIELDS]} />
       <h1>Partenaires et avis de la Région</h1>
       <p>{app.organisationName} – « {app.trainingTitle} »{app.receiptNumber ? `, récépissé n° ${app.receiptNumber}` : ''}.</p>
 
@@ -34,6 +34,8 @@ export function ConsultationsPage({ ctx, summary, state, message, isAdmin }: Con
           <button type="submit" class="fr-btn">Contacter les partenaires</button>
         </Form>
       ) : null}
+
+      <ResendForms summary={summary} csrf={ctx.csrfToken} state={state} only="partners" />
 
       {unanswered.length ? (
         <>
@@ -52,6 +54,7 @@ export function ConsultationsPage({ ctx, summary, state, message, isAdmin }: Con
       <h2 class="fr-mt-6w">Avis de la Région</h2>
       <p>La Région de chaque lieu de formation donne un avis favorable, réservé ou défavorable, par un lien personnel envoyé à son contact ; un rappel part 3 jours avant l’échéance.</p>
       <RegionsTable lines={summary.regions} />
+      <ResendForms summary={summary} csrf={ctx.csrfToken} state={state} only="regions" />
       {noContact.length ? (
         <p class="fr-text--sm">Aucun contact n’est renseigné pour : {noContact.map((r) => r.regionName).join(', ')}.{isAdmin ? <> <a class="fr-link fr-link--sm" href={REGION_CONTACTS_PATH}>Renseigner les contacts des Régions</a></> : ' Un administrateur doit le saisir.'}</p>
       ) : null}

@@ -6,14 +6,16 @@
 import type { Tx } from '../../platform/db/index.js';
 import { recordAudit } from '../../platform/audit/audit.store.js';
 import { enqueueMail } from '../../platform/mail/mail.store.js';
-import { findLabel, organisationAdminEmails, updateLabel, type FoundLabel } from '../labels.store.js';
+import { findLabel, organisationAdminEmails, staffEmailsWithRoles, updateLabel, type FoundLabel } from '../labels.store.js';
 import { insertSignature, signaturesOf } from '../agreement.store.js';
 import { countersignatureProblem, organisationSignatureProblem, signedCopyProblem } from '../agreement.js';
 import { labelTransition } from '../label.states.js';
 import { dayIn, firstSessionDeadline, validity } from '../label.js';
-import { activatedMail } from '../mails.js';
+import { activatedMail, toCountersignMail } from '../mails.js';
+import { parisDateTime } from '../../platform/pdf/pdf.js';
 import type { StoredDocument } from '../agreement.documents.js';
-import type { LabelActor } from '../labels.policy.js';
+import { COUNTERSIGN_ROLES, type LabelActor } from '../labels.policy.js';
+import { planTranches } from '../../grants/commands/tranches.js';
 
 /** Outcome of a label command. */
 export type LabelResult<T = object> = ({ ok: true } & T) | { ok: false; message: string; field?: string };
@@ -23,19 +25,32 @@ export interface MailSettings { baseUrl: string; smtp: boolean }
 
 const NOT_FOUND = { ok: false as const, message: 'Label introuvable.' };
 
-/** The organisation's admin signs the convention (the checkbox "je signe" was ticked). */
-export async function signAsOrganisation(tx: Tx, actor: LabelActor, v: { labelId: string; organisationId: string; document: StoredDocument }, now: Date): Promise<LabelResult> {
+/**
+ * The organisation's admin signs the convention (the checkbox "je signe" was ticked). The staff who
+ * may countersign (COUNTERSIGN_ROLES) are told by mail, enqueued in this transaction; `mailIds` to
+ * dispatch after the commit.
+ */
+export async function signAsOrganisation(tx: Tx, actor: LabelActor, v: { labelId: string; organisationId: string; document: StoredDocument }, now: Date, mail: MailSettings): Promise<LabelResult<{ mailIds: string[] }>> {
   const found = await findLabel(tx, v.labelId, { lock: true });
   if (!found || found.label.organisationId !== v.organisationId) return NOT_FOUND;
   const problem = organisationSignatureProblem(found.label.status, await signaturesOf(tx, v.labelId));
   if (problem) return { ok: false, message: problem };
   const row = await insertSignature(tx, { labelId: v.labelId, kind: 'organisation', signerId: actor.id, signerName: actor.name, signerEmail: actor.email, signedAt: now, ...v.document });
   if (!row) return { ok: false, message: 'La convention a déjà été signée par l’organisme.' };
+  const recipients = await staffEmailsWithRoles(tx, COUNTERSIGN_ROLES);
   await recordAudit(tx, actor, {
     action: 'label.agreement_signed', objectType: 'label', objectId: v.labelId,
-    after: { by: 'organisation', signer: actor.name, email: actor.email, sha256: v.document.sha256, signedAt: now.toISOString() },
+    after: { by: 'organisation', signer: actor.name, email: actor.email, sha256: v.document.sha256, signedAt: now.toISOString(), countersignersNotified: recipients },
   }, now);
-  return { ok: true };
+  const url = `${mail.baseUrl}/gestion/labels/${v.labelId}`;
+  const mailIds: string[] = [];
+  for (const to of recipients) {
+    mailIds.push(await enqueueMail(tx, toCountersignMail(
+      { to, number: found.label.number, trainingTitle: found.label.trainingTitle, url, organisationName: found.organisationName },
+      { signerName: actor.name, signedAt: parisDateTime(now) },
+    ), mail.smtp));
+  }
+  return { ok: true, mailIds };
 }
 
 /** Staff countersign after the organisation: the label becomes active from today. */
@@ -90,6 +105,8 @@ async function activate(tx: Tx, actor: LabelActor, found: FoundLabel, signedOn: 
     action: 'label.activated', objectType: 'label', objectId: found.label.id,
     before: { status: move.from }, after: { status: move.to, validFrom: v.validFrom, validUntil: v.validUntil },
   }, now);
+  // A seed grant is paid in tranches planned from the call's data (src/grants).
+  await planTranches(tx, actor, found.label.id, now);
   const firstSessionBy = firstSessionDeadline(v.validFrom, found.rules.durations.firstSessionWithinMonths);
   const url = `${mail.baseUrl}/organisations/${found.label.organisationId}/labels/${found.label.id}`;
   const mailIds: string[] = [];

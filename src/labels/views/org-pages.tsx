@@ -1,4 +1,5 @@
 /** The organisation's label pages: its labels with status and end date, and one label with its convention. */
+import type { Child } from 'hono/jsx';
 import { Layout, type PageContext } from '../../platform/views/layout.js';
 import { ErrorSummary, Form, Submit, Textarea, type FormState } from '../../platform/views/ui.js';
 import { parisDateTime } from '../../platform/pdf/pdf.js';
@@ -68,6 +69,8 @@ export interface OrganisationLabelPageProps {
   mayRequestTermination: boolean;
   today: string;
   state?: FormState;
+  /** The seed grant's tranches, read-only (src/grants), when the label has some. */
+  seedGrantSection?: Child | null;
 }
 
 /** One label of the organisation. */
@@ -100,6 +103,7 @@ export function OrganisationLabelPage(p: OrganisationLabelPageProps) {
           </ul>
         </>
       ) : null}
+      {p.seedGrantSection ?? null}
       <h3>Signatures</h3>
       <Signatures signatures={p.signatures} />
 

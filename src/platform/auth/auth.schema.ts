@@ -1,6 +1,6 @@
 /** Identity tables: users, sessions, one-time tokens, login attempts, staff roles, second factor. */
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, timestamp, boolean, index, uniqueIndex, pgEnum, bigserial, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, boolean, index, uniqueIndex, pgEnum, bigserial, bigint, primaryKey } from 'drizzle-orm/pg-core';
 
 export const staffRole = pgEnum('staff_role', ['instructor', 'monitoring', 'committee', 'admin']);
 export const tokenPurpose = pgEnum('token_purpose', ['email_confirmation', 'password_reset']);
@@ -16,6 +16,8 @@ export const users = pgTable('users', {
   totpSecret: text('totp_secret'),
   totpPending: text('totp_pending'),
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The last TOTP time step accepted (30 s steps since the epoch): a code of this step or older is refused (no replay). */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('users_email_uq').on(sql`lower(${t.email})`)]);
@@ -65,3 +67,14 @@ export const loginAttempts = pgTable('login_attempts', {
   success: boolean('success').notNull(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('login_attempts_email_idx').on(t.emailHash, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)]);
+
+/** A requested change of email address, waiting for the link mailed to the new address. */
+export const emailChanges = pgTable('email_changes', {
+  /** sha256 of the token mailed to the new address. */
+  id: text('id').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  newEmail: text('new_email').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+}, (t) => [index('email_changes_user_idx').on(t.userId)]);

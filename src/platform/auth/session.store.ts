@@ -1,8 +1,7 @@
 /** Sessions stored in the database: created at login, rotated, expired, revoked. */
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/index.js';
-import { sessions, users, staffRoles } from './auth.schema.js';
-import { memberships, organisations } from '../../organisations/organisations.schema.js';
+import { sessions, users } from './auth.schema.js';
 import { newToken, sha256 } from './tokens.js';
 import type { Actor } from '../http/context.js';
 import type { StaffRoleName } from './roles.js';
@@ -26,37 +25,55 @@ export async function createSession(
   return token;
 }
 
-/** Loads the actor behind a cookie token, or null if the session is unknown, expired or the user disabled. */
+/** A JSON column read back: drivers hand json either parsed or as text. */
+function json<T>(v: unknown, fallback: T): T {
+  if (typeof v === 'string') return JSON.parse(v) as T;
+  return (v ?? fallback) as T;
+}
+
+/**
+ * Loads the actor behind a cookie token, or null if the session is unknown, expired or the user
+ * disabled. One query per signed-in request: the session, its user, the staff roles and the
+ * memberships (ordered by organisation name) come back in one row. Nothing is cached, so a
+ * revoked session, a disabled account or a removed role takes effect at the very next request.
+ */
 export async function loadActor(db: DbOrTx, token: string, now: Date, ttlHours: number): Promise<Actor | null> {
   const id = sha256(token);
   const [row] = await db
-    .select({ s: sessions, u: users })
+    .select({
+      currentOrgId: sessions.currentOrgId,
+      secondFactorAt: sessions.secondFactorAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      email: users.email,
+      fullName: users.fullName,
+      totpEnabledAt: users.totpEnabledAt,
+      disabledAt: users.disabledAt,
+      roles: sql<unknown>`(select coalesce(json_agg(sr.role::text order by sr.role), '[]'::json) from staff_roles sr where sr.user_id = ${users.id})`,
+      memberships: sql<unknown>`(select coalesce(json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role, 'organisationName', o.name) order by o.name, o.id), '[]'::json)
+        from memberships m join organisations o on o.id = m.organisation_id where m.user_id = ${users.id})`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
-  if (!row || row.u.disabledAt) return null;
-  const roles = await db.select({ role: staffRoles.role }).from(staffRoles).where(eq(staffRoles.userId, row.u.id));
-  const ms = await db
-    .select({ organisationId: memberships.organisationId, role: memberships.role, organisationName: organisations.name })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.userId, row.u.id))
-    .orderBy(organisations.name);
+  if (!row || row.disabledAt) return null;
+  const roles = json<StaffRoleName[]>(row.roles, []);
+  const ms = json<Actor['memberships']>(row.memberships, []);
   // Sliding expiry, written at most every five minutes to spare the database.
-  if (now.getTime() - row.s.lastSeenAt.getTime() > 5 * 60_000) {
+  if (now.getTime() - row.lastSeenAt.getTime() > 5 * 60_000) {
     await db.update(sessions)
       .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlHours * 3600_000) })
       .where(eq(sessions.id, id));
   }
-  const current = ms.find((m) => m.organisationId === row.s.currentOrgId)?.organisationId ?? ms[0]?.organisationId ?? null;
+  const current = ms.find((m) => m.organisationId === row.currentOrgId)?.organisationId ?? ms[0]?.organisationId ?? null;
   return {
-    userId: row.u.id,
-    email: row.u.email,
-    fullName: row.u.fullName,
+    userId: row.userId,
+    email: row.email,
+    fullName: row.fullName,
     sessionId: id,
-    staffRoles: roles.map((r) => r.role as StaffRoleName),
-    secondFactor: !!row.s.secondFactorAt,
-    totpEnabled: !!row.u.totpEnabledAt,
+    staffRoles: roles,
+    secondFactor: !!row.secondFactorAt,
+    totpEnabled: !!row.totpEnabledAt,
     memberships: ms,
     currentOrgId: current,
   };

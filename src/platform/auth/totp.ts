@@ -46,15 +46,37 @@ export function totpCode(secret: string, at: Date, step = 30): string {
   return String(bin % 1_000_000).padStart(6, '0');
 }
 
-/** Checks a typed code, accepting one step of clock drift either way. */
-export function verifyTotp(secret: string, code: string, at: Date): boolean {
+/** The 30-second time step of an instant (what a code is computed from). */
+export function totpStep(at: Date, step = 30): number {
+  return Math.floor(at.getTime() / 1000 / step);
+}
+
+/**
+ * The time step a typed code belongs to, accepting one step of clock drift either way, or null
+ * when the code matches none of them. Knowing the step lets the caller refuse a replayed code.
+ */
+export function totpMatchStep(secret: string, code: string, at: Date): number | null {
   const typed = code.replace(/\s/g, '');
-  if (!/^\d{6}$/.test(typed)) return false;
+  if (!/^\d{6}$/.test(typed)) return null;
+  const now = totpStep(at);
   for (const drift of [-1, 0, 1]) {
-    const expected = totpCode(secret, new Date(at.getTime() + drift * 30_000));
-    if (crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(typed))) return true;
+    const expected = totpCode(secret, new Date((now + drift) * 30_000));
+    if (crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(typed))) return now + drift;
   }
-  return false;
+  return null;
+}
+
+/** Checks a typed code, accepting one step of clock drift either way (no replay check: see totpMatchStep). */
+export function verifyTotp(secret: string, code: string, at: Date): boolean {
+  return totpMatchStep(secret, code, at) !== null;
+}
+
+/**
+ * Whether a code of `step` may be accepted after `lastStep` was: only a strictly later step, so a
+ * code seen once (or an older one still inside the drift window) cannot be used again.
+ */
+export function isFreshTotpStep(step: number, lastStep: number | null): boolean {
+  return lastStep === null || step > lastStep;
 }
 
 /** otpauth:// URI for authenticator apps. */

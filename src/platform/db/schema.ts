@@ -18,3 +18,4 @@ export * from '../../compliance/change-requests.schema.js';
 export * from '../../messages/messages.schema.js';
 export * from '../../consultations/consultations.schema.js';
 export * from '../../catalogue/catalogue.schema.js';
+export * from '../../grants/grants.schema.js';

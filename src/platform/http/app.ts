@@ -24,6 +24,17 @@ const PUBLIC_DIR = path.join(ROOT, 'public');
 /** Paths of the open API: no session cookie, no CSRF, JSON errors. */
 export const isApiPath = (p: string) => p.startsWith('/api/');
 
+const WRITE_LISTENERS = 'http.writeListeners';
+
+/**
+ * Calls `listener` after every request that may have written (any method but GET, HEAD, OPTIONS),
+ * once its handler is done (its transaction committed): in-process caches drop what they hold.
+ */
+export function onWriteRequest(deps: AppDeps, listener: () => void): void {
+  const list = (deps.services[WRITE_LISTENERS] ??= []) as (() => void)[];
+  list.push(listener);
+}
+
 /** Builds the application with its routes; returns the app and the route registry. */
 export function createApp(deps: AppDeps, modules: Module[]): { app: Hono<AppEnv>; router: Router } {
   const app = new Hono<AppEnv>();
@@ -35,6 +46,8 @@ export function createApp(deps: AppDeps, modules: Module[]): { app: Hono<AppEnv>
     c.set('csrfToken', '');
     c.set('requestId', crypto.randomUUID());
     await next();
+    const m = c.req.method;
+    if (m !== 'GET' && m !== 'HEAD' && m !== 'OPTIONS') for (const f of (deps.services[WRITE_LISTENERS] ?? []) as (() => void)[]) f();
   });
   app.use('*', securityHeaders(config.isProduction && config.baseUrl.startsWith('https:')));
   app.use('/dsfr/*', serveStatic({ root: DSFR_DIST, rewriteRequestPath: (p) => p.replace(/^\/dsfr/, ''), onFound: (_p, c) => { c.header('Cache-Control', 'public, max-age=86400'); } }));

@@ -4,10 +4,10 @@ import { recordAudit, type AuditActor } from '../../platform/audit/audit.store.j
 import type { SessionPlace } from '../sessions.schema.js';
 import { insertSession, updateSession, findSession, labelWithRules, type SessionRow } from '../sessions.store.js';
 import type { SessionInput } from '../sessions.js';
-import { postponementNeedsChangeRequest } from '../sessions.js';
+import { frDay, postponementNeedsChangeRequest } from '../sessions.js';
 import { refreshObligations } from './refresh-obligations.js';
 
-type Result = { ok: true; session: SessionRow; warning?: string } | { ok: false; message: string; field?: string };
+type Result = { ok: true; session: SessionRow; warning?: string } | { ok: false; message: string; field?: string; needsChangeRequest?: boolean };
 
 /** Declares a session of an ACTIVE label of the organisation. */
 export async function declareSession(tx: DbOrTx, actor: AuditActor & { id: string }, v: { labelId: string; organisationId: string; input: SessionInput; place: SessionPlace }, now: Date): Promise<Result> {
@@ -34,21 +34,46 @@ export async function changeSession(tx: DbOrTx, actor: AuditActor & { id: string
   const found = await labelWithRules(tx, s.labelId);
   if (!found) return { ok: false, message: 'Label introuvable.' };
   const i = v.input;
+  const max = found.rules.durations.maxPostponementMonths;
+  if (i.plannedStart !== s.plannedStart && postponementNeedsChangeRequest(s.initialStart, i.plannedStart, max, s.approvedStart)) {
+    const from = frDay(s.approvedStart ?? s.initialStart);
+    return {
+      ok: false, field: 'plannedStart', needsChangeRequest: true,
+      message: `Le démarrage ne peut être déplacé de plus de ${max} mois par rapport au ${from}${s.approvedStart ? ' approuvé par la GEN' : ' prévu d’abord'} sans demande de modification : déposez une demande de report de la session, que la GEN doit approuver.`,
+    };
+  }
   const updated = await updateSession(tx, s.id, v.version, {
     name: i.name, plannedStart: i.plannedStart, plannedEnd: i.plannedEnd, place: v.place, modality: i.modality, places: i.places, workStudy: i.workStudy,
   }, now);
   if (!updated) return { ok: false, message: 'La session a été modifiée entre-temps : rechargez la page et recommencez.' };
-  const tooFar = postponementNeedsChangeRequest(s.initialStart, i.plannedStart, found.rules.durations.maxPostponementMonths);
   await recordAudit(tx, actor, {
     action: i.plannedStart !== s.plannedStart ? 'session.postponed' : 'session.changed', objectType: 'session', objectId: s.id,
     before: { name: s.name, plannedStart: s.plannedStart, plannedEnd: s.plannedEnd, place: s.place, modality: s.modality, places: s.places, workStudy: s.workStudy },
-    after: { ...i, place: v.place }, meta: { reason, breach: tooFar ? 'postponed_too_far' : null },
+    after: { ...i, place: v.place }, meta: { reason },
   }, now);
   await refreshObligations(tx, s.labelId, now);
-  return {
-    ok: true, session: updated,
-    warning: tooFar ? `Le démarrage est décalé de plus de ${found.rules.durations.maxPostponementMonths} mois par rapport au ${s.initialStart.split('-').reverse().join('/')} : ce report est un manquement tant qu’une demande de modification n’est pas approuvée.` : undefined,
-  };
+  return { ok: true, session: updated };
+}
+
+/**
+ * The sessions domain's side of an approved change request of a session's dates: the new start and
+ * end become the planned ones and the new start the approved one (postponements are measured from
+ * it), audited with the staff's motivation, obligations recomputed. Only a planned session moves.
+ */
+export async function applyApprovedSessionDates(tx: DbOrTx, actor: AuditActor & { id: string }, v: { sessionId: string; organisationId: string; start: string; end: string; changeRequestId: string; motivation: string }, now: Date): Promise<Result> {
+  const s = await findSession(tx, v.sessionId, { lock: true });
+  if (!s || s.organisationId !== v.organisationId) return { ok: false, message: 'La session visée par la demande est introuvable.' };
+  if (s.status !== 'planned') return { ok: false, message: 'La session visée a démarré ou est annulée : ses dates ne peuvent plus être changées par cette demande. Refusez-la en le motivant.' };
+  if (!(v.end > v.start)) return { ok: false, message: 'La date de fin demandée doit être postérieure à la date de démarrage.' };
+  const updated = await updateSession(tx, s.id, s.version, { plannedStart: v.start, plannedEnd: v.end, approvedStart: v.start }, now);
+  if (!updated) return { ok: false, message: 'La session a été modifiée entre-temps : rechargez la page et recommencez.' };
+  await recordAudit(tx, actor, {
+    action: 'session.dates_approved', objectType: 'session', objectId: s.id,
+    before: { plannedStart: s.plannedStart, plannedEnd: s.plannedEnd, approvedStart: s.approvedStart },
+    after: { plannedStart: v.start, plannedEnd: v.end, approvedStart: v.start }, meta: { reason: v.motivation, changeRequestId: v.changeRequestId },
+  }, now);
+  await refreshObligations(tx, s.labelId, now);
+  return { ok: true, session: updated };
 }
 
 /** Cancels a planned session with a motivation; its obligations disappear. */

@@ -11,7 +11,7 @@ export interface CalendarSession { session: SessionRow; labelNumber: string; tra
 export interface CalendarLabel { id: string; number: string; trainingTitle: string; status: string; validFrom: string | null; validUntil: string | null }
 
 /** The calendar page. */
-export function CalendarPage(p: { ctx: PageContext; orgId: string; orgName: string; obligations: CalendarObligation[]; sessions: CalendarSession[]; labels: CalendarLabel[]; today: string; feedUrl: string; show: 'open' | 'all'; learnerPages: boolean }) {
+export function CalendarPage(p: { ctx: PageContext; orgId: string; orgName: string; obligations: CalendarObligation[]; sessions: CalendarSession[]; labels: CalendarLabel[]; today: string; feedUrl: string | null; feedSince: string; regenerated: boolean; isAdmin: boolean; show: 'open' | 'all'; learnerPages: boolean }) {
   const withState = p.obligations.map((o) => ({ ...o, state: obligationState(o.obligation.dueOn, !!o.obligation.doneAt, p.today) }));
   const late = withState.filter((o) => o.state === 'late');
   const shown = p.show === 'all' ? withState : withState.filter((o) => o.state !== 'done');
@@ -79,13 +79,32 @@ export function CalendarPage(p: { ctx: PageContext; orgId: string; orgName: stri
           </tbody>
         </table>
       </div>
-      <h2>S’abonner au calendrier</h2>
+      <h2 id="abonnement">S’abonner au calendrier</h2>
+      {p.regenerated ? (
+        <div class="fr-alert fr-alert--success fr-mb-3w">
+          <h3 class="fr-alert__title">Nouveau lien créé</h3>
+          <p>L’ancien lien ne fonctionne plus. Copiez le nouveau lien maintenant : pour votre sécurité, il ne sera plus affiché (vous pourrez en créer un autre).</p>
+        </div>
+      ) : null}
       <p>Ajoutez ce lien privé à votre agenda (Outlook, Thunderbird, Google Agenda…) pour y voir les échéances et les sessions. Ne le partagez qu’au sein de votre organisme.</p>
-      <div class="fr-input-group">
-        <label class="fr-label" for="lien-ics">Lien du calendrier (format iCalendar)</label>
-        <input class="fr-input" id="lien-ics" type="text" readonly value={p.feedUrl} />
-      </div>
-      <p><a class="fr-link fr-icon-calendar-line fr-link--icon-left" href={p.feedUrl}>Télécharger le calendrier (.ics)</a></p>
+      {p.feedUrl ? (
+        <>
+          <div class="fr-input-group">
+            <label class="fr-label" for="lien-ics">Lien du calendrier (format iCalendar)</label>
+            <input class="fr-input" id="lien-ics" type="text" readonly value={p.feedUrl} />
+          </div>
+          <p><a class="fr-link fr-icon-calendar-line fr-link--icon-left" href={p.feedUrl}>Télécharger le calendrier (.ics)</a></p>
+        </>
+      ) : (
+        <p>Le lien en vigueur a été créé le {p.feedSince}. Il n’est affiché qu’à sa création ; si vous l’avez perdu, {p.isAdmin ? 'régénérez-le ci-dessous' : 'demandez à un administrateur de l’organisme de le régénérer'}.</p>
+      )}
+      {p.isAdmin ? (
+        <form method="post" action={`/organisations/${p.orgId}/calendrier/lien`} class="fr-mt-2w">
+          <input type="hidden" name="_csrf" value={p.ctx.csrfToken} />
+          <p class="fr-hint-text" id="regenerer-aide">Si le lien a circulé hors de l’organisme, régénérez-le : l’ancien lien cessera aussitôt de fonctionner et les agendas abonnés devront utiliser le nouveau.</p>
+          <button type="submit" class="fr-btn fr-btn--secondary" aria-describedby="regenerer-aide">Régénérer le lien</button>
+        </form>
+      ) : null}
     </Layout>
   );
 }

@@ -152,7 +152,7 @@ export function NewSessionPage(p: { ctx: PageContext; orgId: string; label: Labe
 }
 
 /** One session: its facts, its obligations, and (while planned) the change and cancellation forms. */
-export function SessionPage(p: { ctx: PageContext; orgId: string; label: LabelHead; session: SessionRow; obligations: ObligationRow[]; breaches: Breach[]; today: string; state?: FormState; minPlaces: number; history: { at: string; actorLabel: string; action: string; reason: string | null }[]; learnerPages: boolean }) {
+export function SessionPage(p: { ctx: PageContext; orgId: string; label: LabelHead; session: SessionRow; obligations: ObligationRow[]; breaches: Breach[]; today: string; state?: FormState; minPlaces: number; history: { at: string; actorLabel: string; action: string; reason: string | null }[]; learnerPages: boolean; maxPostponementMonths: number; changeRequestHref?: string }) {
   const s = p.session;
   const base = `/organisations/${p.orgId}/labels/${p.label.id}/sessions`;
   const hasErrors = !!p.state?.errors && Object.keys(p.state.errors).length > 0;
@@ -164,7 +164,7 @@ export function SessionPage(p: { ctx: PageContext; orgId: string; label: LabelHe
       <p>Formation « {p.label.trainingTitle} » (label {p.label.number}) — {SESSION_STATUS_LABELS[s.status]}{s.cancelledReason ? ` : ${s.cancelledReason}` : ''}</p>
       {p.breaches.length > 0 ? <div class="fr-alert fr-alert--error fr-mb-3w"><h2 class="fr-alert__title">Manquement</h2><ul>{p.breaches.map((b) => <li>{b.message}</li>)}</ul></div> : null}
       <dl class="lg-details">
-        <dt>Démarrage</dt><dd>{s.actualStart ? `${frDay(s.actualStart)} (confirmé)` : `${frDay(s.plannedStart)} (prévu)`}{s.initialStart !== s.plannedStart ? `, initialement le ${frDay(s.initialStart)}` : ''}</dd>
+        <dt>Démarrage</dt><dd>{s.actualStart ? `${frDay(s.actualStart)} (confirmé)` : `${frDay(s.plannedStart)} (prévu)`}{s.initialStart !== s.plannedStart ? `, initialement le ${frDay(s.initialStart)}` : ''}{s.approvedStart ? ` — report au ${frDay(s.approvedStart)} approuvé par la GEN` : ''}</dd>
         <dt>Fin, stage compris</dt><dd>{s.actualEnd ? `${frDay(s.actualEnd)} (constatée)` : `${frDay(s.plannedEnd)} (prévue)`}</dd>
         <dt>Lieu</dt><dd>{placeText(s)}{pl.departement ? ` — ${pl.departement}, ${pl.region ?? ''}` : ''}{pl.inseeCode ? '' : ' (adresse non localisée par le moteur territorial)'}{pl.qpv ? ` — quartier prioritaire ${pl.qpv}` : ''}</dd>
         <dt>Modalité</dt><dd>{MODALITY_LABELS[s.modality]}</dd>
@@ -188,7 +188,14 @@ export function SessionPage(p: { ctx: PageContext; orgId: string; label: LabelHe
       {s.status === 'planned' ? (
         <>
           <h2>Modifier ou reporter la session</h2>
-          <p>Un démarrage peut être reporté de 2 mois au plus par rapport à la date prévue d’abord ; au-delà, le report est un manquement tant qu’une demande de modification n’est pas approuvée.</p>
+          {p.changeRequestHref ? (
+            <div class="fr-alert fr-alert--warning fr-mb-3w">
+              <h3 class="fr-alert__title">Une demande de modification est nécessaire</h3>
+              <p>Ce report dépasse le délai autorisé par l’appel. Un administrateur de l’organisme dépose une demande de report de la session ; la GEN l’approuve ou la refuse, et les nouvelles dates s’appliquent à son approbation.</p>
+              <p><a href={p.changeRequestHref}>Déposer la demande de report pré-remplie avec ces dates</a></p>
+            </div>
+          ) : null}
+          <p>Un démarrage peut être reporté de {p.maxPostponementMonths} mois au plus par rapport à la date prévue d’abord{s.approvedStart ? ` (ou au ${frDay(s.approvedStart)} approuvé par la GEN)` : ''} ; au-delà, il faut une <a href={`/organisations/${p.orgId}/conformite/modifications?type=session_dates&labelId=${p.label.id}&sessionId=${s.id}#nouvelle-demande`}>demande de report de la session</a> approuvée par la GEN. Démarrer plus tard sans approbation est un manquement.</p>
           <Form action={`${base}/${s.id}/modifier`} csrf={p.ctx.csrfToken}>
             <input type="hidden" name="version" value={String(s.version)} />
             <SessionFields state={p.state} minPlaces={p.minPlaces} />
@@ -214,4 +221,5 @@ export function SessionPage(p: { ctx: PageContext; orgId: string; label: LabelHe
 
 const HISTORY_LABELS: Record<string, string> = {
   'session.declared': 'Session déclarée', 'session.changed': 'Session modifiée', 'session.postponed': 'Session reportée', 'session.cancelled': 'Session annulée',
+  'session.dates_approved': 'Nouvelles dates approuvées par la GEN (demande de modification)',
 };

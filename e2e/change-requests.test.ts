@@ -83,7 +83,7 @@ step('Paula dépose une modification de contenu avec une pièce jointe, puis une
   contentPath = pathOf(paula);
   let text = await page.locator('main').innerText();
   assert.match(text, /transmise à l’équipe GEN/);
-  assert.match(text, /En attente/);
+  assert.match(text, /En attente/i);
   assert.match(text, /programme-modifie\.pdf/);
 
   await visit(paula, listPath);
@@ -96,7 +96,7 @@ step('Paula dépose une modification de contenu avec une pièce jointe, puis une
   modalityPath = pathOf(paula);
   await visit(paula, listPath);
   text = await page.locator('main').innerText();
-  assert.ok((text.match(/En attente/g) ?? []).length >= 2, 'les deux demandes attendent');
+  assert.ok((text.match(/En attente/gi) ?? []).length >= 2, 'les deux demandes attendent');
 });
 
 step('Samir ouvre la modification de contenu, oublie la décision, puis l’approuve avec une motivation', async () => {
@@ -167,7 +167,7 @@ step('Paula reporte une session prévue de six mois : refusé, la page mène à 
   postponementPath = pathOf(paula);
   const text = await page.locator('main').innerText();
   assert.match(text, /Report ou modification du calendrier d’une session/);
-  assert.match(text, /En attente/);
+  assert.match(text, /En attente/i);
   assert.ok(text.includes(frDay(newStart)), 'la nouvelle date figure dans la demande');
 });
 

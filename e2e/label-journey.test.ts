@@ -288,3 +288,35 @@ step('la formation labellisée apparaît dans le catalogue public /formations', 
   await follow(visitor, TITLE);
   assert.match(await main(visitor), /Simplon Démo/);
 });
+
+// ---- A link that expired unanswered, a Région past its due date ----
+
+step('sur la candidature reportée, Inès envoie un nouveau lien au partenaire « sans réponse » et redemande l’avis de la Région', async () => {
+  const ines = await s.signedIn(INSTRUCTOR_EMAIL);
+  const { page } = ines;
+  await visit(ines, '/gestion/candidatures');
+  const row = page.locator('tbody tr', { hasText: 'Concepteur développeur d’applications' }).filter({ hasText: 'Numérique Solidaire Nord' }).first();
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), row.getByRole('link', { name: 'Concepteur développeur d’applications' }).click()]);
+  await check(ines);
+  const deferredPath = pathOf(ines);
+  assert.match(await main(ines), /Sans réponse/i);
+  assert.match(await main(ines), /Échéance dépassée/i);
+  await fill(page, { resendMotivation: 'Le partenaire a demandé un nouveau lien par téléphone.' });
+  const status = await submitFormOf(page, 'resendMotivation');
+  assert.ok(status < 400, `nouveau lien refusé ${await errorsShown(page)}`);
+  await check(ines);
+  assert.match(await main(ines), /Un nouveau lien personnel est envoyé à Entreprise Exemple/);
+  // A new due date is required: the form comes back with its error summary, the motivation kept.
+  await visit(ines, deferredPath);
+  await fill(page, { regionResendMotivation: 'Avis attendu pour la prochaine séance.' });
+  await submitFormOf(page, 'regionResendMotivation');
+  const links = await assertErrorSummaryFocused(ines, 'nouvelle demande d’avis sans échéance');
+  assert.deepEqual(links, ['#resendDueOn']);
+  assert.equal(await page.locator('#regionResendMotivation').inputValue(), 'Avis attendu pour la prochaine séance.');
+  await fill(page, { resendDueOn: isoIn(14) });
+  await submitFormOf(page, 'resendDueOn');
+  await check(ines);
+  const text = await main(ines);
+  assert.match(text, /L’avis de la Région Île-de-France est redemandé/);
+  assert.match(await page.locator('table:has(caption:text("Confirmations des partenaires"))').innerText(), /Demande envoyée/i);
+});

@@ -220,9 +220,10 @@ export async function updateEmail(tx: DbOrTx, userId: string, newEmail: string, 
 export async function accountOverview(db: DbOrTx, userId: string, now: Date): Promise<{ totpEnabledAt: Date | null; recoveryCodesLeft: number; pendingEmail: string | null }> {
   const [row] = await db.select({
     totpEnabledAt: users.totpEnabledAt,
-    recoveryCodesLeft: sql<number>`(select count(*)::int from ${recoveryCodes} where ${recoveryCodes.userId} = ${users.id} and ${recoveryCodes.usedAt} is null)`,
-    pendingEmail: sql<string | null>`(select ${emailChanges.newEmail} from ${emailChanges} where ${emailChanges.userId} = ${users.id}
-      and ${emailChanges.usedAt} is null and ${emailChanges.expiresAt} > ${now.toISOString()}::timestamptz order by ${emailChanges.createdAt} desc limit 1)`,
+    // Plain SQL in the subqueries: drizzle leaves columns unqualified in a one-table select.
+    recoveryCodesLeft: sql<number>`(select count(*)::int from recovery_codes rc where rc.user_id = ${userId} and rc.used_at is null)`,
+    pendingEmail: sql<string | null>`(select ec.new_email from email_changes ec where ec.user_id = ${userId}
+      and ec.used_at is null and ec.expires_at > ${now.toISOString()}::timestamptz order by ec.created_at desc limit 1)`,
   }).from(users).where(eq(users.id, userId));
   return { totpEnabledAt: row?.totpEnabledAt ?? null, recoveryCodesLeft: Number(row?.recoveryCodesLeft ?? 0), pendingEmail: row?.pendingEmail ?? null };
 }

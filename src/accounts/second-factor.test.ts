@@ -213,6 +213,8 @@ test('un code TOTP déjà accepté est refusé dans sa fenêtre, et compte comme
   assert.equal(thief.cookies.get('gen_session'), undefined);
 });
 
+// On PostgreSQL (npm run test:pg) the two transactions really overlap: without the conditional
+// update in claimTotpStep both would pass (checked by hand). PGlite runs them one after the other.
 test('deux envois simultanés du même code : un seul ouvre une session', async () => {
   const u = await createUser(t.deps, { email: 'simultane@exemple.fr' });
   const setup = t.client();

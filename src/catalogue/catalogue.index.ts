@@ -396,7 +396,11 @@ export function cachedPage(html: string): CachedPage {
 /** Rendered pages of this index version (anonymous visitors only), cleared when the index changes. */
 export function pageCache(deps: AppDeps, index: CatalogueIndex): Map<string, CachedPage> | null {
   const s = state(deps);
-  if (s.current !== index) return null;
-  if (s.pages.size >= MAX_ANSWERS) s.pages.delete(s.pages.keys().next().value!);
-  return s.pages;
+  return s.current === index ? s.pages : null;
+}
+
+/** Keeps a page in the cache, forgetting the oldest beyond 500. */
+export function keepPage(cache: Map<string, CachedPage>, key: string, page: CachedPage): void {
+  if (cache.size >= MAX_ANSWERS) cache.delete(cache.keys().next().value!);
+  cache.set(key, page);
 }

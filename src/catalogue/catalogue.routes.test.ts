@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../platform/testing/harness.js';
 import { createPendingLabel, setLabelState, SECTION_DATA } from '../labels/labels.fixtures.js';
 import { applicationSections } from '../applications/applications.schema.js';
 import { trainingSessions } from '../sessions/sessions.schema.js';
-import { setInterimDelay } from './catalogue.index.js';
+import { setInterimDelay, setVersionTtl } from './catalogue.index.js';
 
 let t: TestApp;
 let montreuil: Awaited<ReturnType<typeof createPendingLabel>>;
@@ -13,6 +13,8 @@ let lyon: Awaited<ReturnType<typeof createPendingLabel>>;
 
 before(async () => {
   t = await createTestApp({ now: () => new Date('2026-06-01T10:00:00Z') });
+  // These tests write straight to the database, as another process would: no version kept (PostgreSQL).
+  setVersionTtl(t.deps, 0);
   montreuil = await createPendingLabel(t.deps, { orgName: 'Simplon Montreuil' });
   await setLabelState(t.deps, montreuil.label.id, { status: 'active', validFrom: '2026-01-15', validUntil: '2029-01-14' });
   lyon = await createPendingLabel(t.deps, { orgName: 'École du réseau lyonnais' });

@@ -3,7 +3,6 @@
  * JSON API (/api/v1/formations, documented in the territory API's OpenAPI file). Every page is a
  * GET URL, works without JavaScript and reads the in-memory index (catalogue.index.ts).
  */
-import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import QRCode from 'qrcode';
 import type { Module } from '../platform/http/app.js';
@@ -12,7 +11,7 @@ import { PUBLIC } from '../platform/http/access.js';
 import { render, pageContext } from '../platform/http/render.js';
 import { clientIp } from '../platform/http/security.js';
 import { RateLimiter } from '../platform/http/rate-limit.js';
-import { cachedPage, cachedSearch, catalogueIndex, parisToday, pageCache, type CachedPage, type CatalogueIndex } from './catalogue.index.js';
+import { cachedPage, cachedSearch, keepPage, catalogueIndex, parisToday, pageCache, type CachedPage, type CatalogueIndex } from './catalogue.index.js';
 import { etagMatches } from '../opendata/http.js';
 import { labelByNumber } from './catalogue.store.js';
 import { parseSearch, PARAMS, PAGE_SIZE, type SearchHit, type CatalogueEntry } from './search.js';
@@ -35,19 +34,19 @@ async function renderPublic(c: Context<AppEnv>, index: CatalogueIndex, key: stri
   let page = cache.get(key);
   if (!page) {
     page = cachedPage(`<!DOCTYPE html>${await (build() as { toString(): string | Promise<string> }).toString()}`);
-    cache.set(key, page);
+    keepPage(cache, key, page);
   }
   return sendCachedPage(c, page);
 }
 
-/** Sends a cached anonymous page: 304 when the browser has it, gzipped when it accepts gzip. */
-export function sendCachedPage(c: Context<AppEnv>, page: CachedPage): Response {
-  // Anonymous pages only: a browser may keep them but must revalidate, a shared cache must tell cookies apart.
-  c.header('Cache-Control', 'private, no-cache');
-  c.header('Vary', 'Cookie, Accept-Encoding');
+/** Sends a cached page or API answer: 304 when the client has it, gzipped when it accepts gzip. */
+export function sendCachedPage(c: Context<AppEnv>, page: CachedPage, type = 'text/html', cacheControl = 'private, no-cache'): Response {
+  // HTML for anonymous visitors only: a browser may keep it but must revalidate, a shared cache must tell cookies apart.
+  c.header('Cache-Control', cacheControl);
+  c.header('Vary', type === 'text/html' ? 'Cookie, Accept-Encoding' : 'Accept-Encoding');
   c.header('ETag', page.etag);
   if (etagMatches(c.req.header('If-None-Match'), page.etag)) return c.body(null, 304);
-  c.header('Content-Type', 'text/html; charset=UTF-8');
+  c.header('Content-Type', `${type}; charset=UTF-8`);
   if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
     c.header('Content-Encoding', 'gzip');
     return c.body(page.gzip as Uint8Array<ArrayBuffer>, 200);
@@ -104,16 +103,19 @@ function registerApi(r: Parameters<Module>[0], deps: AppDeps) {
     const { query, errors } = parseSearch(queryOf(c));
     const [field, message] = Object.entries(errors)[0] ?? [];
     if (field) return c.json({ error: message, field }, 400);
-    const { result, key } = await cachedSearch(deps, query);
-    const etag = `W/"${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`;
-    c.header('ETag', etag);
-    c.header('Cache-Control', 'public, max-age=0, must-revalidate');
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
-    return c.json({
-      total: result.total, page: result.page, pages: result.pages, pageSize: PAGE_SIZE,
-      results: result.hits.map((h) => apiHit(h, deps.config.baseUrl)),
-      facets: result.facets,
-    });
+    const { index, result, key } = await cachedSearch(deps, query);
+    // The same answer for the same version and query: serialised once, then sent as bytes.
+    const cache = pageCache(deps, index);
+    let page = cache?.get(`api|${key}`);
+    if (!page) {
+      page = cachedPage(JSON.stringify({
+        total: result.total, page: result.page, pages: result.pages, pageSize: PAGE_SIZE,
+        results: result.hits.map((h) => apiHit(h, deps.config.baseUrl)),
+        facets: result.facets,
+      }));
+      if (cache) keepPage(cache, `api|${key}`, page);
+    }
+    return sendCachedPage(c, page, 'application/json', 'public, max-age=0, must-revalidate');
   }, { api: true });
 }
 

@@ -7,9 +7,10 @@ import { createTestApp } from '../platform/testing/harness.js';
 import { seedCall2021 } from '../calls/seed.js';
 import { seedDemoCatalogue } from './seed.js';
 import { seedSyntheticCatalogue } from './synthetic.js';
-import { settleCatalogue } from './catalogue.index.js';
+import { settleCatalogue, setVersionTtl } from './catalogue.index.js';
 
 const t = await createTestApp({ now: () => new Date('2026-06-01T10:00:00Z') });
+setVersionTtl(t.deps, 0);
 after(() => t.close());
 
 test('les données de démonstration rendent le catalogue vivant : formations, sessions, carte et API', async () => {

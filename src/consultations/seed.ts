@@ -3,16 +3,20 @@
  * "Partenaires" section and a second training place in Lille (demo data only), then the partners
  * are contacted through the command: one confirms through its link, one answers by phone, one is
  * still awaited. The Régions of Île-de-France and Hauts-de-France have a contact; the first gave a
- * favourable opinion, the second's is pending.
+ * favourable opinion, the second's is pending. On the application the committee deferred, the
+ * partner was asked 40 days ago and never answered (link expired: "sans réponse") and the Région's
+ * due date has passed: the reviewer can send each a new link from the application's page.
  */
 import { and, eq } from 'drizzle-orm';
+import { applications } from '../applications/applications.schema.js';
+import { organisations } from '../organisations/organisations.schema.js';
 import type { Tx } from '../platform/db/index.js';
 import { users } from '../platform/auth/auth.schema.js';
 import { applicationSections } from '../applications/applications.schema.js';
 import { demoSubmittedApplication } from '../messages/seed.js';
 import { contactPartners, answerByLink, recordPhoneAnswer, type ConsultationSettings } from './commands/partners.js';
 import { requestRegionOpinions, answerRegionByLink, saveRegionContacts } from './commands/regions.js';
-import { partnerRequests, regionRequests } from './consultations.store.js';
+import { expirePartnerRequests, partnerRequests, regionRequests } from './consultations.store.js';
 import { addDays, parisToday } from './consultations.js';
 
 const EXTRA_PARTNERS = [
@@ -65,4 +69,12 @@ export async function seedDemoConsultations(tx: Tx, s: ConsultationSettings, now
   await requestRegionOpinions(tx, inst, { applicationId: app.id, dueOn: parisToday(addDays(now, 18)) }, s, at(3));
   const idf = (await regionRequests(tx, app.id)).find((r) => r.regionCode === '11');
   if (idf) await answerRegionByLink(tx, idf, { opinion: 'favourable', comment: 'Formation cohérente avec les besoins du bassin d’emploi de l’Est parisien.', respondentName: 'Nadia Ferhat, chargée de mission formation' }, null, at(1));
+
+  // The deferred application: a partner who never answered, a Région past its due date.
+  const [deferred] = await tx.select({ id: applications.id }).from(applications).innerJoin(organisations, eq(organisations.id, applications.organisationId))
+    .where(and(eq(applications.trainingTitle, 'Concepteur développeur d’applications'), eq(organisations.name, 'Numérique Solidaire Nord'), eq(applications.state, 'submitted')));
+  if (!deferred) return;
+  await contactPartners(tx, inst, deferred.id, s, at(40));
+  await expirePartnerRequests(tx, now);
+  await requestRegionOpinions(tx, inst, { applicationId: deferred.id, dueOn: parisToday(at(10)) }, s, at(31));
 }

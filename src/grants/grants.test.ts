@@ -15,7 +15,7 @@ const PLAN: PlanItem[] = [
 test('le plan de versement est une donnée de l’appel, validée : les parts totalisent 100 %', () => {
   assert.deepEqual(planOf(RULES_2021).map((p) => [p.sharePercent, p.condition]), [[50, 'start_attestation'], [50, 'end_report']]);
   const { seedGrantTranches: _, ...older } = RULES_2021;
-  assert.deepEqual(planOf(older), RULES_2021.seedGrantTranches, 'un appel sans plan reprend celui de 2021');
+  assert.deepEqual(planOf(older as typeof RULES_2021), RULES_2021.seedGrantTranches, 'un appel sans plan reprend celui de 2021');
   const own: PlanItem[] = [{ label: 'Avance', sharePercent: 30, condition: 'start_attestation' }, { label: 'Solde', sharePercent: 70, condition: 'end_report' }];
   assert.deepEqual(planOf({ seedGrantTranches: own }), own);
   assert.equal(planProblem(PLAN), null);

@@ -5,12 +5,15 @@ import { createTestApp, createUser, type TestApp } from '../platform/testing/har
 import { createPendingLabel, setLabelState } from '../labels/labels.fixtures.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { regionalNeeds } from '../calls/calls.schema.js';
+import { setVersionTtl } from '../catalogue/catalogue.index.js';
 
 let t: TestApp;
 let label: Awaited<ReturnType<typeof createPendingLabel>>;
 
 before(async () => {
   t = await createTestApp({ now: () => new Date('2026-06-01T10:00:00Z') });
+  // These tests write straight to the database, as another process would: no version kept (PostgreSQL).
+  setVersionTtl(t.deps, 0);
   label = await createPendingLabel(t.deps, { orgName: 'Simplon Montreuil' });
   await setLabelState(t.deps, label.label.id, { status: 'active', validFrom: '2026-01-15', validUntil: '2029-01-14' });
 });

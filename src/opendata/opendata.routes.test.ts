@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../platform/testing/harness.js';
 import { createPendingLabel, setLabelState } from '../labels/labels.fixtures.js';
 import { trainingSessions } from '../sessions/sessions.schema.js';
 import { learners } from '../learners/learners.schema.js';
+import { setVersionTtl } from '../catalogue/catalogue.index.js';
 
 let t: TestApp;
 let label: Awaited<ReturnType<typeof createPendingLabel>>;
@@ -16,6 +17,8 @@ const learner = (sessionId: string, organisationId: string, i: number) => ({
 
 before(async () => {
   t = await createTestApp({ now: () => new Date('2026-06-01T10:00:00Z') });
+  // These tests write straight to the database, as another process would: no version kept (PostgreSQL).
+  setVersionTtl(t.deps, 0);
   const db = t.deps.database.db;
   label = await createPendingLabel(t.deps, { orgName: 'Simplon Montreuil' });
   await setLabelState(t.deps, label.label.id, { status: 'active', validFrom: '2025-01-15', validUntil: '2028-01-14', trainingTitle: 'Développeur web, "mobile" et cloud' });

@@ -94,6 +94,10 @@ export function ResendForms({ summary, csrf, state, only }: { summary: Consultat
   const partners = only === 'regions' ? [] : summary.partners.filter((p) => p.row && p.resend);
   const regions = only === 'partners' ? [] : summary.regions.filter((r) => r.row && r.resend);
   if (partners.length === 0 && regions.length === 0) return null;
+  // A single request to send again is chosen already.
+  const st: FormState = { errors: state?.errors, values: {
+    ...(partners.length === 1 ? { resendPartner: partners[0]!.row!.id } : {}), ...(regions.length === 1 ? { resendRegion: regions[0]!.row!.id } : {}), ...state?.values,
+  } };
   return (
     <>
       {partners.length ? (
@@ -101,9 +105,9 @@ export function ResendForms({ summary, csrf, state, only }: { summary: Consultat
           <h3 class="fr-h5">Envoyer un nouveau lien à un partenaire</h3>
           <p class="fr-text--sm">Le partenaire reçoit un nouveau lien personnel valable 30 jours ; l’ancien ne fonctionne plus et la relance automatique repart de zéro.</p>
           <Form action={partnerResendPath(summary.app.id)} csrf={csrf}>
-            <Select name="resendPartner" label="Partenaire" state={state} options={partners.map((p) => ({ value: p.row!.id, label: `${p.partner.name} – ${RESEND_REASON_LABELS[p.resend!]}` }))} />
-            <Input name="resendEmail" type="email" label="Adresse corrigée" required={false} autocomplete="off" hint={`Si le courriel n’a pas été distribué. Laissée vide, le lien part à l’adresse actuelle (${partners.map((p) => p.row!.email).join(', ')}).`} state={state} />
-            <Textarea name="resendMotivation" label="Motif" required={false} hint="Par exemple : le partenaire a demandé un nouveau lien par téléphone. Enregistré dans l’historique." state={state} rows={2} maxlength={1000} />
+            <Select name="resendPartner" label="Partenaire" state={st} options={partners.map((p) => ({ value: p.row!.id, label: `${p.partner.name} – ${RESEND_REASON_LABELS[p.resend!]}` }))} />
+            <Input name="resendEmail" type="email" label="Adresse corrigée" required={false} autocomplete="off" hint={`Si le courriel n’a pas été distribué. Laissée vide, le lien part à l’adresse actuelle (${partners.map((p) => p.row!.email).join(', ')}).`} state={st} />
+            <Textarea name="resendMotivation" label="Motif" required={false} hint="Par exemple : le partenaire a demandé un nouveau lien par téléphone. Enregistré dans l’historique." state={st} rows={2} maxlength={1000} />
             <button type="submit" class="fr-btn fr-btn--secondary">Envoyer un nouveau lien</button>
           </Form>
         </div>
@@ -113,9 +117,9 @@ export function ResendForms({ summary, csrf, state, only }: { summary: Consultat
           <h3 class="fr-h5">Redemander l’avis d’une Région</h3>
           <p class="fr-text--sm">Un nouveau lien part au contact actuel de la Région avec la nouvelle échéance ; l’ancien lien ne fonctionne plus et le rappel repart.</p>
           <Form action={regionResendPath(summary.app.id)} csrf={csrf}>
-            <Select name="resendRegion" label="Région" state={state} options={regions.map((r) => ({ value: r.row!.id, label: `${r.regionName} – ${RESEND_REASON_LABELS[r.resend!]}` }))} />
-            <Input name="resendDueOn" type="date" label="Nouvel avis attendu avant le" hint="Format JJ/MM/AAAA." state={state} />
-            <Textarea name="regionResendMotivation" label="Motif" required={false} hint="Enregistré dans l’historique." state={state} rows={2} maxlength={1000} />
+            <Select name="resendRegion" label="Région" state={st} options={regions.map((r) => ({ value: r.row!.id, label: `${r.regionName} – ${RESEND_REASON_LABELS[r.resend!]}` }))} />
+            <Input name="resendDueOn" type="date" label="Nouvel avis attendu avant le" hint="Format JJ/MM/AAAA." state={st} />
+            <Textarea name="regionResendMotivation" label="Motif" required={false} hint="Enregistré dans l’historique." state={st} rows={2} maxlength={1000} />
             <button type="submit" class="fr-btn fr-btn--secondary">Redemander l’avis</button>
           </Form>
         </div>

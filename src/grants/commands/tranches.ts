@@ -49,7 +49,7 @@ export async function planTranches(tx: Tx, actor: Actor, labelId: string, now: D
   const rows = await insertTranches(tx, split.map((s) => ({ ...s, labelId, organisationId: label.organisationId, createdAt: now, updatedAt: now })));
   if (rows.length === 0) return [];
   await recordAudit(tx, actor, {
-    action: 'grant.planned', objectType: 'label', objectId: labelId,
+    action: 'grant.planned', objectType: 'grant', objectId: labelId,
     after: { seedGrantCents: label.seedGrant * 100, sessions, tranches: rows.map((r) => ({ id: r.id, sessionRank: r.sessionRank, title: r.title, condition: r.condition, amountCents: r.amountCents })) },
   }, now);
   return rows;
@@ -138,7 +138,7 @@ export async function recordClawback(tx: Tx, actor: Actor, labelId: string, v: {
   }
   const row = await insertClawback(tx, { labelId, organisationId: label.organisationId, amountCents: v.amountCents, decidedOn: v.decidedOn, motivation: v.motivation, recordedBy: actor.id, createdAt: now });
   await recordAudit(tx, actor, {
-    action: 'grant.clawback_recorded', objectType: 'label', objectId: labelId,
+    action: 'grant.clawback_recorded', objectType: 'grant', objectId: labelId,
     after: { clawbackId: row.id, amountCents: v.amountCents, decidedOn: v.decidedOn, remainingBeforeCents: remaining }, meta: { reason: v.motivation },
   }, now);
   return { ok: true, clawback: row, mailIds: [] };

@@ -21,11 +21,13 @@ test('changer d’adresse : lien envoyé à la nouvelle adresse, ancienne préve
   assert.match(await form.text(), /ancienne@exemple\.fr/);
 
   const res = await c.post('/compte/adresse-electronique', { newEmail: ' Nouvelle@Exemple.fr ', currentPassword: TEST_PASSWORD });
-  assert.equal(res.status, 200);
-  assert.match(await res.text(), /vient d’être envoyé à nouvelle@exemple\.fr/);
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.get('location'), '/compte');
   // Nothing changes before the link is used.
   assert.equal((await userByEmail(t.deps, 'ancienne@exemple.fr'))?.id, u.id);
-  assert.match(await (await c.get('/compte')).text(), /Changement vers <strong>nouvelle@exemple\.fr<\/strong> en attente/);
+  const pending = await (await c.get('/compte')).text();
+  assert.match(pending, /Un lien de confirmation vient d’être envoyé à nouvelle@exemple\.fr/);
+  assert.match(pending, /Changement vers <strong>nouvelle@exemple\.fr<\/strong> en attente/);
   const [sent] = await mailsTo(t, 'nouvelle@exemple.fr');
   assert.equal(sent?.subject, 'Confirmez votre nouvelle adresse électronique');
   assert.match(sent!.text, /Bonjour Aline Ancienne,/);
@@ -91,8 +93,8 @@ test('une adresse déjà prise : même réponse, son titulaire est prévenu, rie
   const c = t.client();
   await c.loginAs(u.id);
   const res = await c.post('/compte/adresse-electronique', { newEmail: 'prise@exemple.fr', currentPassword: TEST_PASSWORD });
-  assert.equal(res.status, 200);
-  assert.match(await res.text(), /vient d’être envoyé à prise@exemple\.fr/);
+  assert.equal(res.status, 303);
+  assert.match(await (await c.get('/compte')).text(), /vient d’être envoyé à prise@exemple\.fr/);
   const [mail] = await mailsTo(t, 'prise@exemple.fr');
   assert.equal(mail?.subject, 'Demande de changement d’adresse électronique');
   assert.doesNotMatch(mail!.text, /adresse-electronique\/confirmer/);
@@ -143,7 +145,7 @@ test('au plus trois demandes par heure', async () => {
   const c = t.client();
   await c.loginAs(u.id);
   for (let i = 1; i <= 3; i++) {
-    assert.equal((await c.post('/compte/adresse-electronique', { newEmail: `essai${i}@exemple.fr`, currentPassword: TEST_PASSWORD })).status, 200);
+    assert.equal((await c.post('/compte/adresse-electronique', { newEmail: `essai${i}@exemple.fr`, currentPassword: TEST_PASSWORD })).status, 303);
   }
   const fourth = await c.post('/compte/adresse-electronique', { newEmail: 'essai4@exemple.fr', currentPassword: TEST_PASSWORD });
   assert.equal(fourth.status, 422);

@@ -89,6 +89,7 @@ test('pages réservées au suivi et aux administrateurs : liste filtrée, totaux
   assert.equal((await instructor.get(`/gestion/subventions/${fx.label.id}`)).status, 403);
   assert.equal((await agent.get('/gestion/subventions/0f8fad5b-d9cb-469f-a165-70867728950e')).status, 404);
   assert.equal((await agent.get('/gestion/subventions/pas-un-uuid')).status, 404);
+  assert.match(await (await agent.get(`/gestion/labels/${fx.label.id}`)).text(), new RegExp(`href="/gestion/subventions/${fx.label.id}"`), 'lien depuis la page du label');
 
   res = await agent.get('/gestion/subventions/export.csv?etat=planned');
   assert.equal(res.status, 200);

@@ -10,7 +10,7 @@ import { changeEmailForm } from '../accounts.forms.js';
 import { pendingEmailChange } from '../accounts.store.js';
 import { checkEmailChangeLink, confirmEmailChange, requestEmailChange } from '../commands/email-change.js';
 import { runCommand } from '../http.js';
-import { ChangeEmailPage, ConfirmEmailChangePage, EmailChangeSentPage } from '../views/email.js';
+import { ChangeEmailPage, ConfirmEmailChangePage } from '../views/email.js';
 import { LinkProblemPage } from '../views/sign-up.js';
 import { TooManyAttemptsPage } from '../views/login.js';
 
@@ -45,7 +45,8 @@ export function emailRoutes(r: Router): void {
       }
       return render(c, <ChangeEmailPage ctx={pageContext(c)} state={{ errors: res.errors, values: form.values }} pending={await pendingOf(c, actor)} />, 422);
     }
-    return render(c, <EmailChangeSentPage ctx={pageContext(c)} newEmail={form.data.newEmail} />);
+    // Post/redirect/get: a reload does not send a second link.
+    return redirectWith(c, '/compte', `Un lien de confirmation vient d’être envoyé à ${form.data.newEmail}. Il est valable 24 heures ; d’ici là, votre compte garde son adresse actuelle.`);
   });
 
   r.get('/compte/adresse-electronique/confirmer/:token', PUBLIC, async (c) => {

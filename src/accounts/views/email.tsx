@@ -29,17 +29,6 @@ export function ChangeEmailPage({ ctx, state, pending }: { ctx: PageContext; sta
   );
 }
 
-/** The link was mailed to the new address. */
-export function EmailChangeSentPage({ ctx, newEmail }: { ctx: PageContext; newEmail: string }) {
-  return (
-    <AccountFrame ctx={ctx} title="Vérifiez votre nouvelle boîte de réception">
-      <p class="fr-text--lead">Un courriel contenant un lien de confirmation vient d’être envoyé à {newEmail}.</p>
-      <p>Le lien est valable 24 heures et ne fonctionne qu’une fois. D’ici là, votre compte garde son adresse actuelle.</p>
-      <p><a class="fr-link" href="/compte">Retour à mon compte</a></p>
-    </AccountFrame>
-  );
-}
-
 /** The page behind the link: one button, so that a mail scanner opening the link changes nothing. */
 export function ConfirmEmailChangePage({ ctx, token, newEmail }: { ctx: PageContext; token: string; newEmail: string }) {
   return (

@@ -47,6 +47,9 @@ export function StaffLabelPage(p: StaffLabelPageProps) {
       {ctx.actor?.staffRoles.some((r) => r === 'monitoring' || r === 'admin')
         ? <p><a class="fr-link" href={`/gestion/suivi/labels/${l.id}`}>Suivi-évaluation du label : sessions, échéances, indicateurs</a></p>
         : null}
+      {found.seedGrant && ctx.actor?.staffRoles.some((r) => r === 'monitoring' || r === 'admin')
+        ? <p><a class="fr-link" href={`/gestion/subventions/${l.id}`}>Subvention d’amorçage : tranches, versements, retenues et reprises</a></p>
+        : null}
       <h2>Convention de labellisation</h2>
       <p><a class="fr-link fr-icon-file-pdf-line fr-link--icon-left" href={`${base}/convention.pdf`}>
         {p.signatures.some((s) => s.kind !== 'organisation') ? 'Télécharger la convention signée' : signedByOrg ? 'Télécharger la convention signée par l’organisme' : 'Télécharger le projet de convention'} (PDF)

@@ -45,10 +45,14 @@ function SharesChart({ shares, id }: { shares: PublicShare[]; id: string }) {
   );
 }
 
-/** A DSFR table; a wide one scrolls in a focusable region (keyboard users can scroll it). */
+/**
+ * A DSFR table; a wide one scrolls in a focusable region (keyboard users can scroll it). The class
+ * lg-figures-table makes the scrolling container the containing block of the table's hidden texts
+ * (fr-sr-only is absolutely positioned): else they escape its overflow and widen the whole page.
+ */
 function Table({ caption, children, wide }: { caption: string; children: unknown; wide?: boolean }) {
   return (
-    <div class="fr-table fr-table--sm"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex={wide ? 0 : undefined} role={wide ? 'region' : undefined} aria-label={wide ? caption : undefined}><div class="fr-table__content">
+    <div class="fr-table fr-table--sm lg-figures-table"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex={wide ? 0 : undefined} role={wide ? 'region' : undefined} aria-label={wide ? caption : undefined}><div class="fr-table__content">
       <table>
         <caption>{caption}</caption>
         {children}

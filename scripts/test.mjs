@@ -8,6 +8,7 @@
  *   node scripts/test.mjs --pg            tests only, on a throwaway PostgreSQL 15 started and
  *                                         stopped here (scripts/pg-throwaway.sh; installs it if needed)
  *   node scripts/test.mjs FILE...         only these test files (no type-check)
+ *   --all                                 on PostgreSQL, also the files that open no database
  *
  * With TEST_DATABASE_URL=postgres://... the same tests run against PostgreSQL (one database per
  * test, cloned from a migrated template: see src/platform/testing/database.ts).
@@ -101,7 +102,37 @@ if (typecheck) {
   }
 }
 
-const list = files.length ? files : e2e ? findTests('e2e') : findTests('src');
+/**
+ * Whether a test file opens a database: it, or a test helper it imports (files named *test-helpers*,
+ * *fixtures* or under platform/testing/), calls createTestApp or openTestDatabase, or reads
+ * POSTGIS_URL or TEST_DATABASE_URL. On PostgreSQL
+ * only those run again: the others (pure rules) already ran on PGlite and hold no SQL.
+ */
+function usesDatabase(file, seen = new Set()) {
+  if (seen.has(file)) return false;
+  seen.add(file);
+  let text;
+  try {
+    text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  } catch {
+    return false;
+  }
+  if (/\b(createTestApp|openTestDatabase|POSTGIS_URL|TEST_DATABASE_URL)\b/.test(text)) return true;
+  for (const m of text.matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)) {
+    const target = path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), m[1])).replace(/\.js$/, '');
+    if (!/test-helpers|fixtures|platform\/testing\//.test(target)) continue;
+    const found = ['.ts', '.tsx'].map((ext) => target + ext).find((f) => fs.existsSync(path.join(ROOT, f)));
+    if (found && usesDatabase(found, seen)) return true;
+  }
+  return false;
+}
+
+let list = files.length ? files : e2e ? findTests('e2e') : findTests('src');
+if (!files.length && !e2e && process.env.TEST_DATABASE_URL && !flags.has('--all')) {
+  const all = list.length;
+  list = list.filter((f) => usesDatabase(f));
+  process.stdout.write(`PostgreSQL : ${list.length} fichiers de test sur ${all} ouvrent une base (les autres, sans SQL, ont tourné sur PGlite ; --all pour tout relancer)\n`);
+}
 if (list.length === 0) {
   process.stdout.write(`Aucun fichier de test trouvé (${e2e ? 'e2e/' : 'src/'}).\n`);
   process.exit(1);

@@ -9,6 +9,17 @@ import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from './helpers/server.js';
 import { launchBrowser, newVisitor, visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
 
+/** The page never scrolls sideways on the phone nor at 1200 px (then back to the phone size). */
+async function noSideScroll(v: Visitor): Promise<void> {
+  const before = v.page.viewportSize();
+  for (const width of [375, 1200]) {
+    await v.page.setViewportSize({ width, height: 900 });
+    const { scroll, client } = await v.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert.ok(scroll <= client, `${new URL(v.page.url()).pathname} à ${width} px : largeur ${scroll} px pour une fenêtre de ${client} px (barre de défilement horizontale)`);
+  }
+  if (before) await v.page.setViewportSize(before);
+}
+
 let server: RunningServer | undefined;
 let browser: Browser | null = null;
 let v: Visitor;
@@ -36,6 +47,7 @@ test('sur un téléphone, une demandeuse d’emploi trouve une formation de dév
   await v.page.getByRole('button', { name: 'Rechercher' }).click();
   await v.page.waitForURL(/q=d%C3%A9veloppeuse/);
   await check(v);
+  await noSideScroll(v);
   const heading = await v.page.locator('#resultats').innerText();
   assert.match(heading, /^\d+ formations?/, `résultats attendus, vu « ${heading} »`);
   // Narrow down with the hidden criteria (a <details>, no script needed), then open the first result.
@@ -44,11 +56,13 @@ test('sur un téléphone, une demandeuse d’emploi trouve une formation de dév
   await v.page.getByRole('button', { name: 'Rechercher' }).click();
   await v.page.waitForURL(/tri=session/);
   await check(v);
+  await noSideScroll(v);
   const first = v.page.locator('.lg-catalogue-hit h3 a').first();
   const title = (await first.innerText()).trim();
   await first.click();
   await v.page.waitForURL(/\/formations\/GEN-\d{4}-\d{4}$/);
   await check(v);
+  await noSideScroll(v);
   assert.equal((await v.page.locator('h1').innerText()).trim(), title);
   const ld = JSON.parse(await v.page.locator('script[type="application/ld+json"]').innerText()) as { '@type': string; courseCode: string };
   assert.equal(ld['@type'], 'Course');

@@ -9,6 +9,17 @@ import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from './helpers/server.js';
 import { launchBrowser, newVisitor, visit, check, type Visitor } from './helpers/browser.js';
 
+/** The page never scrolls sideways at these window widths (desktop 1200 px, phone 375 px). */
+async function noSideScroll(v: Visitor, widths = [1200, 375]): Promise<void> {
+  const before = v.page.viewportSize();
+  for (const width of widths) {
+    await v.page.setViewportSize({ width, height: 900 });
+    const { scroll, client } = await v.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert.ok(scroll <= client, `${new URL(v.page.url()).pathname} à ${width} px : largeur ${scroll} px pour une fenêtre de ${client} px (barre de défilement horizontale)`);
+  }
+  if (before) await v.page.setViewportSize(before);
+}
+
 let server: RunningServer | undefined;
 let browser: Browser | null = null;
 let v: Visitor;
@@ -34,12 +45,14 @@ test('les chiffres clés de la démonstration sont publiés et accessibles', asy
   assert.ok(Number(tiles[0]!.replace(/\s/g, '')) > 0, `formations labellisées attendues, vu ${tiles.join(', ')}`);
   assert.ok(Number(tiles[3]!.replace(/\s/g, '')) >= 5, `apprenants attendus, vu ${tiles.join(', ')}`);
   assert.ok(await v.page.locator('svg.lg-figures-chart rect').count() > 0, 'le graphique a des barres');
+  await noSideScroll(v);
 });
 
 test('la page des données ouvertes est accessible et ses fichiers se téléchargent', async () => {
   if (!browser) return;
   await visit(v, '/donnees-ouvertes');
   await check(v);
+  await noSideScroll(v);
   for (const f of ['formations.csv', 'formations.json', 'sessions.csv', 'sessions.json', 'lheo.xml']) {
     const res = await v.page.request.get(`${server!.url}/donnees-ouvertes/${f}`);
     assert.equal(res.status(), 200, f);
@@ -63,4 +76,5 @@ test('les besoins régionaux sont accessibles, liste et page d’une région', a
   await v.page.getByRole('link', { name: 'Île-de-France', exact: true }).click();
   await v.page.waitForURL(/\/besoins-regionaux\/11$/);
   await check(v);
+  await noSideScroll(v);
 });

@@ -118,7 +118,7 @@ function SearchForm({ query, result, errors, families }: Omit<SearchPageProps, '
         </div>
       </details>
       <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
-        <div class="fr-col-8 fr-col-md-4">
+        <div class="fr-col-12 fr-col-sm-8 fr-col-md-4">
           <div class={`fr-select-group${errors.tri ? ' fr-select-group--error' : ''}`}>
             <label class="fr-label" for="tri">Trier par</label>
             <select class="fr-select" id="tri" name="tri" aria-describedby={describedBy('tri', false, errors.tri)}>
@@ -127,7 +127,7 @@ function SearchForm({ query, result, errors, families }: Omit<SearchPageProps, '
             {errors.tri ? <p class="fr-error-text" id="tri-erreur">{errors.tri}</p> : null}
           </div>
         </div>
-        <div class="fr-col-4 fr-col-md-8">
+        <div class="fr-col-12 fr-col-sm-4 fr-col-md-8">
           <button type="submit" class="fr-btn fr-icon-search-line fr-btn--icon-left fr-mb-3v">Rechercher</button>
         </div>
       </div>

@@ -12,8 +12,11 @@
  * criteria. Alex labels the application at the demo committee meeting with a motivation, sends the
  * decision mail; Paula, admin of the organisation, reads the decision and signs the convention (the
  * staff who countersign are told by mail); Samir (monitoring) follows the mail's link and
- * countersigns: the label is active and the training is in /formations. Every page visited passes
- * axe (WCAG 2.1 AA); steps run in order and a failure skips the next ones.
+ * countersigns: the label is active and the training is in /formations (Samir also tries to suspend
+ * another label without a motivation: error summary). Last, on the application the committee
+ * deferred, Inès sends a new link to a partner whose link expired unanswered and asks the Région
+ * again with a new due date. Every page visited passes axe (WCAG 2.1 AA); steps run in order and a
+ * failure skips the next ones.
  */
 import assert from 'node:assert/strict';
 import { story, follow, pathOf } from './helpers/story.js';
@@ -244,6 +247,7 @@ step('Paula lit la décision motivée, puis signe la convention du nouveau label
   await visit(paula, `/organisations/${orgId}/candidatures/${applicationPath.split('/').pop()}`);
   assert.match(await main(paula), /partenaires et Région favorables/, 'la motivation de la décision est dans son espace');
   await visit(paula, `/organisations/${orgId}/labels`);
+  assert.match(await main(paula), /prend fin le/, 'le bandeau de renouvellement du label de démonstration bientôt échu');
   const row = page.locator('tbody tr', { hasText: labelNumber });
   assert.match(await row.innerText(), /À signer/i);
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), row.locator('a').first().click()]);
@@ -272,6 +276,23 @@ step('Samir suit le lien du courriel « convention à contresigner » et contres
   assert.match(text, /le label est actif/);
   assert.match(text, /du \d{2}\/\d{2}\/\d{4} au \d{2}\/\d{2}\/\d{4} inclus/);
   assert.match(text, /Contresignature de la GEN/);
+});
+
+step('suspendre un label sans motivation est refusé avec le résumé des erreurs ; motivée, la suspension est enregistrée', async () => {
+  const samir = await s.signedIn(MONITORING_EMAIL);
+  const { page } = samir;
+  await visit(samir, '/gestion/labels');
+  const active = page.locator('tbody tr', { hasText: 'Technicien supérieur' }).first();
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), active.locator('a').first().click()]);
+  await check(samir);
+  await choose(page, 'evenement', 'suspend');
+  await submitFormOf(page, 'motivation');
+  const links = await assertErrorSummaryFocused(samir, 'suspension sans motivation');
+  assert.ok(links.includes('#motivation'));
+  await fill(page, { motivation: 'Attestation de démarrage non transmise.' });
+  await submitFormOf(page, 'motivation');
+  await check(samir);
+  assert.match(await main(samir), /Suspendu/i);
 });
 
 step('la formation labellisée apparaît dans le catalogue public /formations', async () => {

@@ -91,8 +91,22 @@ export function communeOfPlace(postcode: string, city: string): Commune | null {
   return byName.find((c) => c.departement === departementOfCommune(postcode)) ?? byName[0] ?? null;
 }
 
+/** Answers of findCommunes by (limit, query): the prefix search walks every name, a search page asks it at each request. */
+const found = new Map<string, Commune[]>();
+
 /** Communes answering a search box: an INSEE code, a postcode, or a name (exact first, then prefix); at most `limit`. */
 export function findCommunes(query: string, limit = 10): Commune[] {
+  const k = `${limit}|${query}`;
+  let hit = found.get(k);
+  if (!hit) {
+    hit = searchCommunes(query, limit);
+    if (found.size >= 2000) found.delete(found.keys().next().value!);
+    found.set(k, hit);
+  }
+  return [...hit];
+}
+
+function searchCommunes(query: string, limit: number): Commune[] {
   const t = load();
   const q = query.trim();
   if (/^\d[\dAB]\d{3}$/i.test(q)) {

@@ -1,7 +1,7 @@
 /** The seed grants' daily job: tranches of newly followed labels, then conditions met (mails dispatched after the commit). */
 import type { AppDeps } from '../platform/http/context.js';
 import { dispatchMails } from '../platform/mail/mailer.js';
-import { grantsDaily } from './commands/tranches.js';
+import { grantMail, grantsDaily } from './commands/tranches.js';
 
 /** Name of the daily job. */
 export const GRANTS_DAILY_JOB = 'grants.daily';
@@ -9,7 +9,7 @@ export const GRANTS_DAILY_JOB = 'grants.daily';
 /** Runs the daily work once at `deps.now()` (idempotent: a second run changes nothing and mails nobody). */
 export async function runGrantsDaily(deps: AppDeps): Promise<{ planned: number; payable: number; mails: number }> {
   const now = deps.now();
-  const mail = { baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL };
+  const mail = grantMail(deps);
   const res = await deps.database.db.transaction((tx) => grantsDaily(tx, now, mail));
   await dispatchMails(deps, res.mailIds);
   return { planned: res.planned, payable: res.payable, mails: res.mailIds.length };

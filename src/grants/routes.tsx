@@ -14,12 +14,11 @@ import { parisDay } from '../sessions/index.js';
 import { areaOfPostcode } from '../review/region.js';
 import { allClawbacks, allTranches, clawbacksOfLabel, fundingOf, grantLabel, sessionsOfLabels, tranchesOfLabel, type GrantLabel } from './grants.store.js';
 import { parseClawback, parseDecision, planOf, rankedSessions, sessionsCovered, totals, TRANCHE_STATES, type TrancheState } from './grants.js';
-import { decideTranche, recordClawback, refreshTranches, remainingPaid } from './commands/tranches.js';
+import { decideTranche, grantMail, recordClawback, refreshTranches, remainingPaid } from './commands/tranches.js';
 import { grantAccess, grantActor, grantMay } from './grants.policy.js';
 import { grantsCsv } from './export.js';
 import { StaffGrantLabelPage, StaffGrantsPage, type GrantFilters, type GrantListLine } from './views/staff-pages.js';
 
-const mailSettings = (deps: AppDeps) => ({ baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL });
 /** Labels whose place is unknown are grouped under this région. */
 export const UNLOCATED = 'Non localisée';
 
@@ -107,7 +106,7 @@ export const grantsModule: Module = (r) => {
     const label = await labelOf(c);
     if (!label) return renderErrorPage(c, 404);
     const deps = c.get('deps');
-    const res = await deps.database.db.transaction((tx) => refreshTranches(tx, deps.now(), mailSettings(deps), label.id));
+    const res = await deps.database.db.transaction((tx) => refreshTranches(tx, deps.now(), grantMail(deps), label.id));
     await dispatchMails(deps, res.mailIds);
     const n = res.payable.length;
     return redirectWith(c, `/gestion/subventions/${label.id}`, n === 0 ? 'Aucune nouvelle condition remplie.' : n === 1 ? 'Une tranche est devenue à verser.' : `${n} tranches sont devenues à verser.`);
@@ -120,7 +119,7 @@ export const grantsModule: Module = (r) => {
     const values = await readForm(c);
     const parsed = parseDecision(values, parisDay(deps.now()));
     if (!parsed.ok) return labelPage(c, label, { state: { errors: parsed.errors, values } }, 422);
-    const res = await deps.database.db.transaction((tx) => decideTranche(tx, grantActor(c), label.id, parsed.decision, deps.now(), mailSettings(deps)));
+    const res = await deps.database.db.transaction((tx) => decideTranche(tx, grantActor(c), label.id, parsed.decision, deps.now(), grantMail(deps)));
     if (!res.ok) return labelPage(c, label, { state: { errors: { [res.field ?? '_form']: res.message }, values } }, 422);
     await dispatchMails(deps, res.mailIds);
     const done = { pay: 'Le versement de la tranche est enregistré.', withhold: 'La tranche est retenue ; l’organisme en est informé.', release: 'La tranche retenue est rétablie.' }[parsed.decision.kind];

@@ -20,6 +20,7 @@ import {
   breachesOfSession, deleteImport, findCrousOffice, findImport, insertImport, learnerOfSession, learnersOfSession, listCrousOffices, sessionContext, type LearnerRow, type SessionContext,
 } from './learners.store.js';
 import { learnerActor } from './learners.policy.js';
+import { refreshTranches, grantMail } from '../grants/index.js';
 import { addLearner, attestStart, changeLearner, importLearners, removeLearner, rosterLocked } from './commands/roster.js';
 import { recordLeave, recordOutcomes, submitEndReport, type EndReportLine } from './commands/reports.js';
 import { auditExport, auditRosterView } from './commands/privacy.js';
@@ -276,8 +277,11 @@ export function registerOrganisationLearnerRoutes(r: Router): void {
     const places = new Map(toPlace.map((l, i) => [l.id, placed[i]!]));
     const res = await deps.database.db.transaction(async (tx) => {
       const locked = await sessionContext(tx, s.session.id, { lock: true });
-      return attestStart(tx, learnerActor(c), locked ?? s, date!, today(c), places, deps.now());
-    });
+      const done = await attestStart(tx, learnerActor(c), locked ?? s, date!, today(c), places, deps.now());
+      // A seed-grant tranche waiting for this attestation becomes payable at once.
+      const grants = done.ok ? await refreshTranches(tx, deps.now(), grantMail(deps), s.session.labelId) : null;
+      return { done, mailIds: grants?.mailIds ?? [] };
+    }).then(async ({ done, mailIds }) => { await dispatchMails(deps, mailIds); return done; });
     if (!res.ok) return renderAttestation(c, s, { errors: { date_demarrage: res.message }, values });
     return redirectWith(c, `${base(s)}/apprenants`, `Le démarrage est attesté avec ${res.count} apprenant(s).`);
   });
@@ -312,8 +316,10 @@ export function registerOrganisationLearnerRoutes(r: Router): void {
     const deps = c.get('deps');
     const res = await deps.database.db.transaction(async (tx) => {
       const locked = await sessionContext(tx, s.session.id, { lock: true });
-      return submitEndReport(tx, learnerActor(c), locked ?? s, end!, lines, today(c), deps.now());
-    });
+      const done = await submitEndReport(tx, learnerActor(c), locked ?? s, end!, lines, today(c), deps.now());
+      const grants = done.ok ? await refreshTranches(tx, deps.now(), grantMail(deps), s.session.labelId) : null;
+      return { done, mailIds: grants?.mailIds ?? [] };
+    }).then(async ({ done, mailIds }) => { await dispatchMails(deps, mailIds); return done; });
     if (!res.ok) return renderEndReport(c, s, { errors: res.errors ?? { _form: res.message }, values });
     return redirectWith(c, `${base(s)}/apprenants`, 'Le bilan de fin de session est remis ; la GEN va l’examiner.');
   });

@@ -17,6 +17,9 @@ import { paidMail, payableMail, withheldMail, type GrantMailTo } from '../mails.
 
 /** Where mails link to and whether SMTP is on. */
 export interface MailSettings { baseUrl: string; smtp: boolean }
+
+/** The mail settings of the platform's configuration. */
+export const grantMail = (deps: { config: { baseUrl: string; SMTP_URL?: string } }): MailSettings => ({ baseUrl: deps.config.baseUrl, smtp: !!deps.config.SMTP_URL });
 type Actor = AuditActor & { id: string | null };
 
 /** Outcome of a grant command. */

@@ -179,6 +179,7 @@ export const EXPECTED: Record<string, Expected> = {
   'POST /gestion/candidatures/:applicationId/instructeurs': ['instructor', 'admin'],
   'POST /gestion/candidatures/:applicationId/instructeurs/retirer': ['instructor', 'admin'],
   'POST /gestion/candidatures/:applicationId/conflit': ['instructor', 'admin', 'committee'],
+  'POST /gestion/candidatures/:applicationId/declaration': ['instructor', 'admin'],
   'GET /gestion/candidatures/:applicationId/recevabilite': ['instructor', 'admin'],
   'POST /gestion/candidatures/:applicationId/recevabilite': ['instructor', 'admin'],
   'POST /gestion/candidatures/:applicationId/recevabilite/decision': ['instructor', 'admin'],

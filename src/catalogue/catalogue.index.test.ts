@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../platform/testing/harness.js';
 import { createPendingLabel, setLabelState } from '../labels/labels.fixtures.js';
 import { trainingSessions } from '../sessions/sessions.schema.js';
 import { learners } from '../learners/learners.schema.js';
-import { catalogueIndex, lastBuild, settleCatalogue, setVersionTtl } from './catalogue.index.js';
+import { catalogueIndex, keepVersionAsPostgres, lastBuild, settleCatalogue, setVersionTtl } from './catalogue.index.js';
 import { placesLeft } from './search.js';
 
 let t: TestApp;
@@ -97,5 +97,22 @@ test('un visiteur anonyme est servi depuis le cache sans aucune requête à la b
   } finally {
     client.query = original;
     setVersionTtl(t.deps, 0);
+  }
+});
+
+test('comme avec PostgreSQL : la version lue est gardée un temps borné, et oubliée après toute requête d’écriture de ce processus', async () => {
+  keepVersionAsPostgres(t.deps, 60_000);
+  const url = `/formations/${b.label.number}`;
+  try {
+    assert.equal((await t.app.request(url)).status, 200);
+    // Written by another process: seen once the version read expires (1 s in production, 60 s here).
+    await setLabelState(t.deps, b.label.id, { status: 'suspended' });
+    assert.equal((await t.app.request(url)).status, 200, 'la version gardée sert encore l’ancienne page');
+    // Any write request of this process (here a POST refused for its missing CSRF token) drops it.
+    assert.equal((await t.app.request('/deconnexion', { method: 'POST' })).status, 403);
+    assert.equal((await t.app.request(url)).status, 404, 'le label suspendu a disparu');
+  } finally {
+    setVersionTtl(t.deps, 0);
+    await setLabelState(t.deps, b.label.id, { status: 'active' });
   }
 });

@@ -178,6 +178,8 @@ interface State {
   exact: boolean;
   /** How long a version read stays valid without notification (PostgreSQL: other processes may write). */
   versionTtlMs: number;
+  /** Tests: ignore the notifications and keep reads versionTtlMs, as with PostgreSQL. */
+  asPostgres: boolean;
   lastBuild: BuildReport | null;
 }
 const KEY = 'catalogue';
@@ -194,7 +196,7 @@ function state(deps: AppDeps): State {
     const st: State = {
       current: null, building: null, buildingKey: '', answers: new Map(), pages: new Map(), versionInFlight: null, versionNext: null, interimAfterMs: 250, lastBuildMs: 0, interimFromBuildMs: 1000,
       qpv: new Map(), pending: new Set(), qpvArrived: false,
-      known: null, knownAt: 0, knownGen: 0, localGen: 0, exact: false, versionTtlMs: 1000, lastBuild: null,
+      known: null, knownAt: 0, knownGen: 0, localGen: 0, exact: false, versionTtlMs: 1000, asPostgres: false, lastBuild: null,
     };
     s = st;
     deps.services[KEY] = st;
@@ -213,11 +215,12 @@ function listenToVersion(deps: AppDeps, s: State): void {
   const client = (deps.database.db as unknown as { $client?: { listen?: (channel: string, cb: (payload: string) => void) => Promise<unknown> } }).$client;
   if (typeof client?.listen !== 'function') return;
   client.listen('catalogue_version', (payload) => {
+    if (s.asPostgres) return;
     const v = Number(payload);
     s.localGen++;
     // A read in flight may predate this commit: it will not be kept (generation changed).
     if (s.known !== null && Number.isFinite(v)) { s.known = Math.max(s.known, v); s.knownGen = s.localGen; } else s.known = null;
-  }).then(() => { s.known = null; s.exact = true; }, () => { s.exact = false; });
+  }).then(() => { s.known = null; s.exact = !s.asPostgres; }, () => { s.exact = false; });
 }
 
 /**
@@ -359,6 +362,15 @@ export function lastBuild(deps: AppDeps): BuildReport | null {
  */
 export function setVersionTtl(deps: AppDeps, ms: number): void {
   state(deps).versionTtlMs = ms;
+}
+
+/** Tests: keep the version as with PostgreSQL (a read kept `ttlMs`, dropped after a write request), ignoring PGlite's notifications. */
+export function keepVersionAsPostgres(deps: AppDeps, ttlMs: number): void {
+  const s = state(deps);
+  s.asPostgres = true;
+  s.exact = false;
+  s.versionTtlMs = ttlMs;
+  s.known = null;
 }
 
 /** Sets how long a request waits for a rebuild before the interim answer, and the build time from which interim answers are used (tests use 0). */

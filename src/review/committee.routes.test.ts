@@ -31,6 +31,7 @@ async function scored(o: Parameters<typeof createSubmittedApplication>[2], level
   const [r] = await db.select().from(applicationReviews).where(eq(applicationReviews.applicationId, a.app.id));
   assert.equal((await adm.post(`${W}/${a.app.id}/recevabilite/decision`, { outcome: 'admissible', version: String(r!.version) })).status, 303);
   await adm.post(`${W}/${a.app.id}/instructeurs`, { reviewerId: staff.admin.id });
+  assert.equal((await adm.post(`${W}/${a.app.id}/declaration`, { choice: 'none' })).status, 303);
   assert.equal((await adm.post(`${W}/${a.app.id}/notation`, Object.fromEntries(call.selection.flatMap((c) => [[`niveau-${c.code}`, level], [`commentaire-${c.code}`, 'Argumenté.']])))).status, 303);
   return a;
 }

@@ -1,10 +1,11 @@
 /**
  * The facts the review policy needs about one actor and one application (conflict, assignment,
- * agenda, group membership and lead), read in one place so every domain asks the same question.
+ * no-conflict declaration, agenda, group membership and lead), read in one place so every domain
+ * asks the same question.
  */
 import type { DbOrTx } from '../platform/db/index.js';
 import type { Actor } from '../platform/http/context.js';
-import { applicationOwner, findReview, isConflicted, listAssignments } from './review.store.js';
+import { applicationOwner, findReview, isCleared, isConflicted, listAssignments } from './review.store.js';
 import { onAgendaOf } from './committee.store.js';
 import { groupStanding } from './staffing.store.js';
 import { reviewMay, type ApplicationFacts, type ReviewAction } from './review.policy.js';
@@ -14,11 +15,14 @@ export async function applicationFacts(db: DbOrTx, actor: Actor, applicationId: 
   const owner = await applicationOwner(db, applicationId);
   if (!owner || !owner.submittedAt) return null;
   const review = await findReview(db, applicationId);
-  const [conflicted, onMyAgenda, assignments, standing] = await Promise.all([
+  const [conflicted, onMyAgenda, assignments, standing, cleared] = await Promise.all([
     isConflicted(db, actor.userId, owner.organisationId), onAgendaOf(db, applicationId, actor.userId), listAssignments(db, applicationId),
-    groupStanding(db, actor.userId, review?.regionCode ?? null),
+    groupStanding(db, actor.userId, review?.regionCode ?? null), isCleared(db, actor.userId, applicationId),
   ]);
-  return { organisationId: owner.organisationId, conflicted, onMyAgenda, assigned: assignments.some((a) => a.reviewerId === actor.userId), inGroup: standing.inGroup, lead: standing.lead };
+  return {
+    organisationId: owner.organisationId, conflicted, onMyAgenda, assigned: assignments.some((a) => a.reviewerId === actor.userId), cleared,
+    inGroup: standing.inGroup, lead: standing.lead,
+  };
 }
 
 /** Whether `actor` may do `action` on the application (false when it does not exist). */

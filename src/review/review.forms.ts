@@ -13,6 +13,17 @@ export const assignForm = z.object({ reviewerId: uuid('Choisissez un instructeur
 /** Declaring a conflict of interest. */
 export const conflictForm = z.object({ reason: requiredText('la nature du lien avec l’organisme', 500) });
 
+/**
+ * The declaration an assigned reviewer makes before seeing an application: no tie (nothing more to
+ * write), or a conflict of interest (its nature required, as on the conflict form).
+ */
+export const declarationForm = z.object({
+  choice: z.enum(['none', 'conflict'], { error: 'Choisissez votre déclaration : aucun lien d’intérêt, ou un conflit d’intérêts.' }),
+  reason: optionalText(500),
+}).superRefine((v, ctx) => {
+  if (v.choice === 'conflict' && v.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Renseignez la nature du lien avec l’organisme ou ses partenaires.' });
+});
+
 /** The admissibility outcome; the fields each outcome needs are checked together. */
 export function admissibilityDecisionForm(today: string) {
   return z.object({

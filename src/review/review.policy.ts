@@ -1,7 +1,14 @@
 /**
  * Who may do what in the review, one line per action. Routes take their Access from the role
  * table; `reviewMay` adds what depends on the application (conflict of interest, assignment,
- * agenda). Views receive the answers, never the raw roles.
+ * no-conflict declaration, agenda). Views receive the answers, never the raw roles.
+ *
+ * Declaration before content: an assigned reviewer who has declared nothing yet on the application
+ * (neither "aucun lien d’intérêt" nor a conflict) may only declare; every content action (page,
+ * sections, files, PDF dossier, admissibility, score sheet, committee view) waits for the
+ * declaration. The gate follows the assignment, not the role: staff who are not assigned (admins
+ * overseeing, group members and leads assigning, committee members reading their meeting's agenda)
+ * are not gated; a committee member or admin who is also assigned is.
  */
 import type { Context } from 'hono';
 import type { Actor, AppEnv } from '../platform/http/context.js';
@@ -19,6 +26,7 @@ export type ReviewAction =
   | 'review.admissibility'
   | 'review.score'
   | 'review.declare_conflict'
+  | 'review.declare'
   | 'committee.view'
   | 'committee.manage'
   | 'review.configure'
@@ -32,6 +40,7 @@ const ROLES: Record<ReviewAction, readonly StaffRoleName[]> = {
   'review.admissibility': ['instructor', 'admin'],
   'review.score': ['instructor', 'admin'],
   'review.declare_conflict': ['instructor', 'admin', 'committee'],
+  'review.declare': ['instructor', 'admin'],
   'committee.view': ['instructor', 'admin', 'committee'],
   'committee.manage': ['instructor', 'admin'],
   'review.configure': ['admin'],
@@ -54,6 +63,8 @@ export interface ApplicationFacts {
   conflicted: boolean;
   /** The actor is an assigned reviewer of the application. */
   assigned: boolean;
+  /** The actor declared having no tie with the application's organisation and partners. */
+  cleared: boolean;
   /** The application is on the agenda of a meeting the actor sits in. */
   onMyAgenda: boolean;
   /** The actor is a member of a reviewer group covering the application's région. */
@@ -67,15 +78,28 @@ export function seesAllApplications(actor: Actor | null): boolean {
   return !!actor && actor.secondFactor && actor.staffRoles.includes('admin');
 }
 
-/** Whether the actor may do `action` on one application. A conflict hides the application entirely. */
+/** Whether an assigned reviewer must still declare (no conflict, or a conflict) before seeing the application's content. */
+export function mustDeclare(f: ApplicationFacts): boolean {
+  return f.assigned && !f.cleared && !f.conflicted;
+}
+
+/** The only actions open to a reviewer who must still declare. */
+const BEFORE_DECLARATION: readonly ReviewAction[] = ['review.declare', 'review.declare_conflict'];
+
+/**
+ * Whether the actor may do `action` on one application. A conflict hides the application entirely;
+ * an assigned reviewer who has not declared yet may only declare.
+ */
 export function reviewMay(actor: Actor | null, action: ReviewAction, f: ApplicationFacts): boolean {
   if (!holdsRoleFor(actor, action) || f.conflicted) return false;
+  if (mustDeclare(f) && !BEFORE_DECLARATION.includes(action)) return false;
   const admin = seesAllApplications(actor);
   // Reviewers see only applications of their group(s) and those they are assigned to.
   const reviewer = admin || (actor!.staffRoles.includes('instructor') && (f.assigned || !!f.inGroup));
   switch (action) {
     case 'review.view': return reviewer || f.onMyAgenda;
-    case 'review.score': return f.assigned;
+    case 'review.score': return f.assigned && f.cleared;
+    case 'review.declare': return mustDeclare(f);
     // The group's lead assigns reviewers (admins too).
     case 'review.assign': return admin || !!f.lead;
     case 'review.declare_conflict': return reviewer || f.onMyAgenda;

@@ -107,6 +107,8 @@ test('notation : réservée aux instructeurs affectés, niveaux 0 à 4, moyenne 
   const sheet = (level: string) => Object.fromEntries(call.selection.flatMap((c) => [[`niveau-${c.code}`, level], [`commentaire-${c.code}`, 'Argumenté.']]));
   assert.equal((await i1.post(`/gestion/candidatures/${app.id}/notation`, sheet('4'))).status, 404, 'pas affecté : pas de notation');
   for (const id of [staff.instructor.id, staff.instructor2.id]) assert.equal((await admin.post(`/gestion/candidatures/${app.id}/instructeurs`, { reviewerId: id })).status, 303);
+  assert.equal((await i1.post(`/gestion/candidatures/${app.id}/notation`, sheet('4'))).status, 403, 'affecté sans déclaration d’intérêts : pas de notation');
+  for (const i of [i1, i2]) assert.equal((await i.post(`/gestion/candidatures/${app.id}/declaration`, { choice: 'none' })).status, 303);
   const out = await i1.post(`/gestion/candidatures/${app.id}/notation`, { ...sheet('4'), 'niveau-S3': '7' });
   assert.equal(out.status, 422);
   assert.match(await out.text(), /entre 0 et 4/);
@@ -132,6 +134,7 @@ test('comité : décision motivée, label créé et porteur notifié ; double d�
   await adm.post(`/gestion/candidatures/${app.id}/recevabilite`, allMet());
   await adm.post(`/gestion/candidatures/${app.id}/recevabilite/decision`, { outcome: 'admissible', version: String((await reviewState(app.id))!.version) });
   await adm.post(`/gestion/candidatures/${app.id}/instructeurs`, { reviewerId: staff.admin.id });
+  await adm.post(`/gestion/candidatures/${app.id}/declaration`, { choice: 'none' });
   await adm.post(`/gestion/candidatures/${app.id}/notation`, Object.fromEntries(call.selection.flatMap((c) => [[`niveau-${c.code}`, '3'], [`commentaire-${c.code}`, 'Solide.']])));
 
   const noMembers = await adm.post('/gestion/comite', { cutoffId: call.cutoffs[0]!.id, heldOn: '2099-09-15' });

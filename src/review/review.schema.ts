@@ -74,6 +74,16 @@ export const conflictDeclarations = pgTable('conflict_declarations', {
   declaredAt: timestamp('declared_at', { withTimezone: true }).notNull(),
 }, (t) => [primaryKey({ columns: [t.userId, t.organisationId] })]);
 
+/**
+ * An assigned reviewer's declaration that they have no tie with the application's organisation nor
+ * its partners, made before seeing its content (a tie goes to conflict_declarations instead).
+ */
+export const reviewClearances = pgTable('review_clearances', {
+  applicationId: uuid('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+  reviewerId: uuid('reviewer_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  declaredAt: timestamp('declared_at', { withTimezone: true }).notNull(),
+}, (t) => [primaryKey({ columns: [t.applicationId, t.reviewerId] }), index('review_clearances_reviewer_idx').on(t.reviewerId)]);
+
 /** One reviewer's scoring of one application; its lines are in score_lines. */
 export const scoreSheets = pgTable('score_sheets', {
   applicationId: uuid('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),

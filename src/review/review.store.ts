@@ -6,7 +6,7 @@ import { applications, applicationSections } from '../applications/applications.
 import { calls } from '../calls/calls.schema.js';
 import { organisations } from '../organisations/organisations.schema.js';
 import {
-  applicationReviews, reviewAssignments, conflictDeclarations, admissibilityVerdicts, correctionRequests, scoreSheets, scoreLines,
+  applicationReviews, reviewAssignments, conflictDeclarations, admissibilityVerdicts, correctionRequests, scoreSheets, scoreLines, reviewClearances,
 } from './review.schema.js';
 import type { ReviewState } from './review.states.js';
 import type { CriterionVerdict } from './admissibility-review.js';
@@ -114,6 +114,25 @@ export async function conflictedUsers(db: DbOrTx, organisationId: string) {
 /** Records a conflict declaration; false when already declared. */
 export async function insertConflict(tx: DbOrTx, v: { userId: string; organisationId: string; reason: string; now: Date }): Promise<boolean> {
   const rows = await tx.insert(conflictDeclarations).values({ userId: v.userId, organisationId: v.organisationId, reason: v.reason, declaredAt: v.now }).onConflictDoNothing().returning();
+  return rows.length > 0;
+}
+
+/** Whether a reviewer declared having no tie with the organisation and partners of an application. */
+export async function isCleared(db: DbOrTx, userId: string, applicationId: string): Promise<boolean> {
+  const r = await db.select({ u: reviewClearances.reviewerId }).from(reviewClearances)
+    .where(and(eq(reviewClearances.reviewerId, userId), eq(reviewClearances.applicationId, applicationId)));
+  return r.length > 0;
+}
+
+/** The no-conflict declarations made on an application, by reviewer. */
+export async function listClearances(db: DbOrTx, applicationId: string) {
+  return db.select({ reviewerId: reviewClearances.reviewerId, declaredAt: reviewClearances.declaredAt }).from(reviewClearances)
+    .where(eq(reviewClearances.applicationId, applicationId));
+}
+
+/** Records a reviewer's no-conflict declaration on an application; false when already made. */
+export async function insertClearance(tx: DbOrTx, v: { reviewerId: string; applicationId: string; now: Date }): Promise<boolean> {
+  const rows = await tx.insert(reviewClearances).values({ reviewerId: v.reviewerId, applicationId: v.applicationId, declaredAt: v.now }).onConflictDoNothing().returning();
   return rows.length > 0;
 }
 

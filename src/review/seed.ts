@@ -1,7 +1,8 @@
 /**
  * Demo review, through the same commands as the pages: reviewer groups per région (the demo
  * instructor leads Île-de-France and Hauts-de-France), the call's review settings, tags; the demo
- * submitted application is assigned to the demo instructor, found admissible, tagged and scored;
+ * submitted application is assigned to the demo instructor, who declares no conflict of interest
+ * before examining it, finds it admissible, tags and scores it;
  * a committee meeting of its cut-off is scheduled with the demo committee member, the decision
  * left to the visitor. A past meeting deferred another application to the next cut-off: its
  * minutes are validated and its decision mail sent.
@@ -13,6 +14,7 @@ import { applications } from '../applications/applications.schema.js';
 import { getCallBySlug } from '../calls/calls.store.js';
 import { syncReviews, findReview } from './review.store.js';
 import { assignReviewer } from './commands/assign-reviewer.js';
+import { declareNoConflict } from './commands/declaration.js';
 import { recordVerdicts, decideAdmissibility } from './commands/admissibility.js';
 import { submitScores } from './commands/scoring.js';
 import { createMeeting, decideApplication, sendDecisionMails, validateMinutes } from './commands/committee.js';
@@ -51,6 +53,7 @@ export async function seedDemoReview(tx: Tx, now: Date, o: { baseUrl: string; sm
   const [app] = await tx.select().from(applications).where(eq(applications.callId, call.call.id)).then((rows) => rows.filter((a) => a.state === 'submitted'));
   if (!app) return;
   await assignReviewer(tx, admin, { applicationId: app.id, reviewerId: instructor.id }, now);
+  await declareNoConflict(tx, instructor, { applicationId: app.id }, now);
   if (tags[0]) await tagApplications(tx, instructor, { tagId: tags[0], applicationIds: [app.id] }, now);
   await recordVerdicts(tx, instructor, { applicationId: app.id, verdicts: call.admissibility.map((c) => ({ criterionCode: c.code, verdict: 'met', comment: '' })) }, now);
   const review = await findReview(tx, app.id);
@@ -82,6 +85,7 @@ async function seedDeferral(tx: Tx, v: { call: NonNullable<Awaited<ReturnType<ty
   }
   await syncReviews(tx, { applicationId: app!.id });
   await assignReviewer(tx, v.admin, { applicationId: app!.id, reviewerId: v.instructor.id }, now);
+  await declareNoConflict(tx, v.instructor, { applicationId: app!.id }, now);
   await recordVerdicts(tx, v.instructor, { applicationId: app!.id, verdicts: v.call.admissibility.map((c) => ({ criterionCode: c.code, verdict: 'met', comment: '' })) }, now);
   const review = await findReview(tx, app!.id);
   if (!review) return;

@@ -31,15 +31,11 @@ function json<T>(v: unknown, fallback: T): T {
   return (v ?? fallback) as T;
 }
 
-/**
- * Loads the actor behind a cookie token, or null if the session is unknown, expired or the user
- * disabled. One query per signed-in request: the session, its user, the staff roles and the
- * memberships (ordered by organisation name) come back in one row. Nothing is cached, so a
- * revoked session, a disabled account or a removed role takes effect at the very next request.
- */
-export async function loadActor(db: DbOrTx, token: string, now: Date, ttlHours: number): Promise<Actor | null> {
-  const id = sha256(token);
-  const [row] = await db
+/** The actor query, prepared once per database handle (building and planning it on every request costs more than running it). */
+const prepared = new WeakMap<object, ReturnType<typeof buildActorQuery>>();
+
+function buildActorQuery(db: DbOrTx) {
+  return db
     .select({
       currentOrgId: sessions.currentOrgId,
       secondFactorAt: sessions.secondFactorAt,
@@ -55,7 +51,25 @@ export async function loadActor(db: DbOrTx, token: string, now: Date, ttlHours: 
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('load_actor');
+}
+
+function actorQuery(db: DbOrTx): ReturnType<typeof buildActorQuery> {
+  let q = prepared.get(db);
+  if (!q) { q = buildActorQuery(db); prepared.set(db, q); }
+  return q;
+}
+
+/**
+ * Loads the actor behind a cookie token, or null if the session is unknown, expired or the user
+ * disabled. One query per signed-in request: the session, its user, the staff roles and the
+ * memberships (ordered by organisation name) come back in one row. Nothing is cached, so a
+ * revoked session, a disabled account or a removed role takes effect at the very next request.
+ */
+export async function loadActor(db: DbOrTx, token: string, now: Date, ttlHours: number): Promise<Actor | null> {
+  const id = sha256(token);
+  const [row] = await actorQuery(db).execute({ id, now });
   if (!row || row.disabledAt) return null;
   const roles = json<StaffRoleName[]>(row.roles, []);
   const ms = json<Actor['memberships']>(row.memberships, []);

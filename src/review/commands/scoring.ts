@@ -5,7 +5,7 @@
 import type { Tx } from '../../platform/db/index.js';
 import { recordAudit } from '../../platform/audit/audit.store.js';
 import {
-  applicationOwner, findReview, isConflicted, listAssignments, saveSheet, insertConflict, unassignFromOrganisation, deleteSheetsOnOrganisation,
+  applicationOwner, findReview, isCleared, isConflicted, listAssignments, saveSheet, insertConflict, unassignFromOrganisation, deleteSheetsOnOrganisation,
 } from '../review.store.js';
 import type { ScoreLine } from '../scoring.js';
 import type { StaffActor } from '../review.policy.js';
@@ -20,6 +20,7 @@ export async function submitScores(tx: Tx, actor: StaffActor, v: { applicationId
   if (!app || !review) return { ok: false, message: 'Candidature introuvable.' };
   if (await isConflicted(tx, actor.id, app.organisationId)) return { ok: false, message: 'Vous avez déclaré un conflit d’intérêts avec cet organisme : vous ne pouvez pas noter cette candidature.' };
   if (!(await listAssignments(tx, v.applicationId)).some((a) => a.reviewerId === actor.id)) return { ok: false, message: 'Seuls les instructeurs affectés à la candidature peuvent la noter.' };
+  if (!(await isCleared(tx, actor.id, v.applicationId))) return { ok: false, message: 'Déclarez d’abord n’avoir aucun lien d’intérêt avec l’organisme et ses partenaires.' };
   if (review.state !== 'scoring' || app.state !== 'submitted') return { ok: false, message: 'Cette candidature ne peut pas être notée : elle n’est pas recevable ou une décision a déjà été prise.' };
   await saveSheet(tx, { applicationId: v.applicationId, reviewerId: actor.id, lines: v.lines, total: v.total, now });
   await recordAudit(tx, actor, {

@@ -2,6 +2,8 @@
  * Routes of one application on the staff side: its page, assignments, conflict declaration,
  * admissibility (verdicts and outcome) and scoring. Same steps everywhere: parse, load (404 when
  * hidden), authorise, one command in a transaction, redirect or re-render with errors (422).
+ * An assigned reviewer who has not declared their ties yet gets the declaration page on every
+ * page of the application (and 403 on the other content routes, raised by the loader).
  */
 import type { Context } from 'hono';
 import type { Router } from '../../platform/http/router.js';
@@ -13,7 +15,10 @@ import { renderErrorPage } from '../../platform/views/error-page.js';
 import { dispatchMails } from '../../platform/mail/mailer.js';
 import { reviewAccess, staffActor } from '../review.policy.js';
 import { loadStaffDossier, type StaffDossier } from '../staff-dossier.js';
-import { assignForm, conflictForm, admissibilityDecisionForm } from '../review.forms.js';
+import { assignForm, conflictForm, admissibilityDecisionForm, declarationForm } from '../review.forms.js';
+import { loadDeclaration, type DeclarationSubject } from '../declaration.js';
+import { declareNoConflict } from '../commands/declaration.js';
+import { DeclarationPage } from '../views/declaration-page.js';
 import { assignReviewer, unassignReviewer } from '../commands/assign-reviewer.js';
 import { declareConflict, submitScores } from '../commands/scoring.js';
 import { recordVerdicts, decideAdmissibility } from '../commands/admissibility.js';
@@ -38,9 +43,18 @@ async function load(c: Context<AppEnv>): Promise<StaffDossier | null> {
 
 const notFound = (c: Context<AppEnv>) => renderErrorPage(c, 404);
 
+/** The declaration the actor must make before this application's content, or null. */
+async function declarationOf(c: Context<AppEnv>): Promise<DeclarationSubject | null> {
+  const id = c.req.param('applicationId');
+  if (!isUuid(id)) return null;
+  return loadDeclaration(c.get('deps').database.db, c.get('actor')!, id.toLowerCase());
+}
+
 /** Registers the routes of one application. */
 export function registerApplicationRoutes(r: Router): void {
   r.get(P, reviewAccess('review.view'), async (c) => {
+    const d = await declarationOf(c);
+    if (d) return render(c, <DeclarationPage ctx={pageContext(c)} d={d} />);
     const s = await load(c);
     if (!s) return notFound(c);
     const deps = c.get('deps');
@@ -62,6 +76,24 @@ export function registerApplicationRoutes(r: Router): void {
   r.post(`${P}/instructeurs`, reviewAccess('review.assign'), assignment(false));
   r.post(`${P}/instructeurs/retirer`, reviewAccess('review.assign'), assignment(true));
 
+  // Before the content: "aucun lien d’intérêt" (clearance) or a conflict (hidden and unassigned).
+  r.post(`${P}/declaration`, reviewAccess('review.declare'), async (c) => {
+    const d = await declarationOf(c);
+    if (!d) return notFound(c);
+    const form = await parseForm(c, declarationForm);
+    if (!form.ok) return render(c, <DeclarationPage ctx={pageContext(c)} d={d} state={form} />, 422);
+    const deps = c.get('deps');
+    const v = { applicationId: d.application.id };
+    if (form.data.choice === 'conflict') {
+      const res = await deps.database.db.transaction((tx) => declareConflict(tx, staffActor(c), { ...v, reason: form.data.reason }, deps.now()));
+      if (!res.ok) return render(c, <DeclarationPage ctx={pageContext(c)} d={d} state={{ values: form.values }} message={res.message} />, 422);
+      return redirectWith(c, WORKSPACE, 'Votre conflit d’intérêts est enregistré : vous êtes retiré de l’instruction et les candidatures de cet organisme ne vous sont plus présentées.');
+    }
+    const res = await deps.database.db.transaction((tx) => declareNoConflict(tx, staffActor(c), v, deps.now()));
+    if (!res.ok) return render(c, <DeclarationPage ctx={pageContext(c)} d={d} state={{ values: form.values }} message={res.message} />, 422);
+    return redirectWith(c, reviewPath(v.applicationId), 'Votre déclaration d’absence de lien d’intérêt est enregistrée : le dossier vous est ouvert.');
+  });
+
   r.post(`${P}/conflit`, reviewAccess('review.declare_conflict'), async (c) => {
     const s = await load(c);
     if (!s || !s.may.declareConflict) return notFound(c);
@@ -74,6 +106,8 @@ export function registerApplicationRoutes(r: Router): void {
   });
 
   r.get(`${P}/recevabilite`, reviewAccess('review.admissibility'), async (c) => {
+    const d = await declarationOf(c);
+    if (d) return render(c, <DeclarationPage ctx={pageContext(c)} d={d} />);
     const s = await load(c);
     return s && s.may.admissibility ? render(c, <AdmissibilityPage ctx={pageContext(c)} s={s} />) : notFound(c);
   });
@@ -106,6 +140,8 @@ export function registerApplicationRoutes(r: Router): void {
   });
 
   r.get(`${P}/notation`, reviewAccess('review.score'), async (c) => {
+    const d = await declarationOf(c);
+    if (d) return render(c, <DeclarationPage ctx={pageContext(c)} d={d} />);
     const s = await load(c);
     return s && s.may.score ? render(c, <ScoringPage ctx={pageContext(c)} s={s} />) : notFound(c);
   });

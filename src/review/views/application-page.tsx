@@ -61,7 +61,8 @@ export function ApplicationPage({ ctx, s, state, message, panels }: ApplicationP
         <ul>
           {s.assignments.map((a) => (
             <li>
-              {a.fullName}, affecté le {parisDateTime(a.assignedAt)}{' '}
+              {a.fullName}, affecté le {parisDateTime(a.assignedAt)}
+              {s.clearances.has(a.reviewerId) ? ` – aucun lien d’intérêt déclaré le ${parisDateTime(s.clearances.get(a.reviewerId)!)}` : ' – déclaration d’intérêts attendue'}{' '}
               {s.may.assign ? (
                 <Form action={`${path}/instructeurs/retirer`} csrf={ctx.csrfToken}>
                   <input type="hidden" name="reviewerId" value={a.reviewerId} />

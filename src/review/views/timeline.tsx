@@ -10,6 +10,7 @@ const ACTIONS: Record<string, string> = {
   'application.correction_requested': 'Corrections demandées au porteur',
   'review.reviewer_assigned': 'Instructeur affecté',
   'review.reviewer_unassigned': 'Instructeur retiré',
+  'review.no_conflict_declared': 'Absence de lien d’intérêt déclarée par l’instructeur',
   'review.verdicts_recorded': 'Avis de recevabilité enregistrés',
   'review.admissible': 'Déclarée recevable',
   'review.inadmissible': 'Déclarée irrecevable',

@@ -4,12 +4,14 @@
  * systèmes DevOps » of Simplon Démo, seeded by src/applications/seed.ts) to an active label listed
  * in the public catalogue.
  *
- * Inès (instructor, lead of the Île-de-France group) assigns herself and Alex (admin), records the
- * admissibility criterion by criterion with the keyboard (an empty form first: error summary), then
- * declares the application admissible; she contacts the two partners and asks the Région. Each
- * partner opens its personal link (read in the admin outbox) and confirms; the Région gives its
- * opinion. Both reviewers read the conflict-of-interest notice, declare none, and score the 6
- * criteria. Alex labels the application at the demo committee meeting with a motivation, sends the
+ * Inès (instructor, lead of the Île-de-France group) assigns Alex (admin) and herself; assigned, she
+ * first sees the declaration of interests (organisation, SIRET, partners named) instead of the
+ * application and declares « aucun lien d’intérêt ». She records the admissibility criterion by
+ * criterion with the keyboard (an empty form first: error summary), then declares the application
+ * admissible; she contacts the two partners and asks the Région. Each partner opens its personal
+ * link (read in the admin outbox) and confirms; the Région gives its opinion. Both reviewers score
+ * the 6 criteria; Alex, opening the application for the first time as a reviewer, must declare
+ * first (an empty declaration shows the error summary), then declares « aucun lien d’intérêt ». Alex labels the application at the demo committee meeting with a motivation, sends the
  * decision mail; Paula, admin of the organisation, reads the decision and signs the convention (the
  * staff who countersign are told by mail); Samir (monitoring) follows the mail's link and
  * countersigns: the label is active and the training is in /formations (Samir also tries to suspend
@@ -63,13 +65,37 @@ async function selectAndSend(v: Visitor, id: string, label: string | RegExp): Pr
   await check(v);
 }
 
-/** A reviewer reads the conflict notice, declares none, and scores the 6 criteria (levels given per criterion). */
-async function score(v: Visitor, levels: number[], comment: string): Promise<void> {
+/**
+ * An assigned reviewer on the declaration page (shown instead of the application): checks what it
+ * names, optionally sends it empty first (error summary), then declares « aucun lien d’intérêt ».
+ */
+async function declareNoTie(v: Visitor, o: { emptyFirst?: boolean } = {}): Promise<void> {
+  const { page } = v;
+  assert.equal(pathOf(v), applicationPath);
+  assert.equal(await page.locator('h1').innerText(), 'Déclaration d’intérêts', 'la déclaration avant le contenu de la candidature');
+  const text = await main(v);
+  assert.match(text, /Simplon Démo[\s\S]*SIRET \d{14}/, 'l’organisme et son SIRET');
+  assert.match(text, /Nuage Services[\s\S]*Maison de l’emploi de Montreuil/, 'les partenaires nommés');
+  assert.doesNotMatch(text, /Dossier déposé|Pièces justificatives/, 'rien du dossier avant la déclaration');
+  assert.equal((await page.request.get(`${applicationPath}/dossier.pdf`)).status(), 403, 'ni le dossier en PDF');
+  if (o.emptyFirst) {
+    await clickButton(page, 'Enregistrer ma déclaration');
+    const links = await assertErrorSummaryFocused(v, 'déclaration sans choix');
+    assert.equal(links.length, 1);
+  }
+  await choose(page, 'choice', 'none');
+  const status = await clickButton(page, 'Enregistrer ma déclaration');
+  assert.ok(status < 400, `déclaration refusée ${await errorsShown(page)}`);
+  await check(v);
+  assert.match(await main(v), /Votre déclaration d’absence de lien d’intérêt est enregistrée[\s\S]*Dossier déposé/);
+}
+
+/** A reviewer opens the application (declaring no tie first if not done yet), and scores the 6 criteria (levels given per criterion). */
+async function score(v: Visitor, levels: number[], comment: string, o: { declares: boolean }): Promise<void> {
   const { page } = v;
   await visit(v, applicationPath);
-  const text = await main(v);
-  assert.match(text, /Conflit d’intérêts/, 'l’instructeur lit la déclaration de conflit d’intérêts avant de noter');
-  assert.equal(await page.locator(`form[action="${applicationPath}/conflit"]`).count(), 1, 'il peut déclarer un conflit ; il n’en a aucun et ne le déclare pas');
+  if (o.declares) await declareNoTie(v, { emptyFirst: true });
+  else assert.match(await main(v), /Dossier déposé/, 'déjà déclarée : le dossier s’ouvre directement');
   await visit(v, `${applicationPath}/notation`);
   const groups = page.locator('form fieldset:has(input[type="radio"])');
   assert.equal(await groups.count(), 6, 'les 6 critères de sélection');
@@ -97,11 +123,13 @@ step('Inès, responsable du groupe Île-de-France, ouvre la candidature tout jus
   assert.match(text, /Aucun instructeur n’est affecté/, 'personne n’a encore instruit la candidature');
   assert.match(text, /2 partenaires jamais contactés/i);
   assert.match(text, /Non consultée/i, 'la Région n’est pas encore consultée');
-  await selectAndSend(ines, 'reviewerId', 'Inès Instructrice');
   await selectAndSend(ines, 'reviewerId', 'Alex Administrateur');
+  // Once assigned herself, Inès sees the declaration of interests instead of the application.
+  await selectAndSend(ines, 'reviewerId', 'Inès Instructrice');
+  await declareNoTie(ines);
   const after = await main(ines);
-  assert.match(after, /Inès Instructrice, affecté/);
-  assert.match(after, /Alex Administrateur, affecté/);
+  assert.match(after, /Inès Instructrice, affecté[^–]*– aucun lien d’intérêt déclaré le/);
+  assert.match(after, /Alex Administrateur, affecté[^–]*– déclaration d’intérêts attendue/);
 });
 
 step('recevabilité critère par critère, au clavier : un envoi vide montre le résumé des erreurs, puis la candidature est déclarée recevable', async () => {
@@ -180,22 +208,24 @@ step('chaque partenaire confirme par son lien personnel, lu dans la boîte d’e
   await check(region);
   assert.match(await main(region), /L’avis de la Région est enregistré/);
 
-  await visit(alex, applicationPath);
-  const partners = await alex.page.locator('table:has(caption:text("Confirmations des partenaires"))').innerText();
+  // Inès reads the answers (Alex, assigned, has not declared his interests yet: the application stays closed to him).
+  const ines = await s.signedIn(INSTRUCTOR_EMAIL);
+  await visit(ines, applicationPath);
+  const partners = await ines.page.locator('table:has(caption:text("Confirmations des partenaires"))').innerText();
   assert.equal((partners.match(/Partenariat confirmé/gi) ?? []).length, 2, partners);
-  assert.match(await alex.page.locator('table:has(caption:text("Avis des Régions"))').innerText(), /Avis favorable/i);
-  assert.doesNotMatch(await main(alex), /jamais contacté/i);
+  assert.match(await ines.page.locator('table:has(caption:text("Avis des Régions"))').innerText(), /Avis favorable/i);
+  assert.doesNotMatch(await main(ines), /jamais contacté/i);
 });
 
 // ---- Scoring by two reviewers ----
 
-step('Inès, sans conflit d’intérêts, note les 6 critères', async () => {
-  await score(await s.signedIn(INSTRUCTOR_EMAIL), [4, 3, 3, 4, 3, 3], 'Besoin régional avéré, partenaires engagés.');
+step('Inès, qui a déclaré n’avoir aucun lien d’intérêt, note les 6 critères', async () => {
+  await score(await s.signedIn(INSTRUCTOR_EMAIL), [4, 3, 3, 4, 3, 3], 'Besoin régional avéré, partenaires engagés.', { declares: false });
 });
 
-step('Alex, second instructeur sans conflit d’intérêts, note à son tour et voit alors les deux notes', async () => {
+step('Alex, second instructeur, déclare d’abord n’avoir aucun lien d’intérêt, note à son tour et voit alors les deux notes', async () => {
   const alex = await s.signedIn(ADMIN_EMAIL);
-  await score(alex, [3, 3, 4, 3, 3, 4], 'Dossier solide ; accompagnement social bien décrit.');
+  await score(alex, [3, 3, 4, 3, 3, 4], 'Dossier solide ; accompagnement social bien décrit.', { declares: true });
   const sheets = await alex.page.locator('table:has(caption:text("Notes par critère"))').innerText();
   assert.match(sheets, /Inès Instructrice/, 'sa note enregistrée, il voit celle d’Inès');
   assert.match(sheets, /Alex Administrateur/);

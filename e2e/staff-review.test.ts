@@ -2,7 +2,9 @@
  * The staff review pages, in a real browser against the real server (demo data on): the demo admin
  * (password and TOTP) goes through the workspace (filters and a saved view with the keyboard),
  * the tags (created with the keyboard, after an empty submission), the reviewer groups and their
- * settings, an application (tagged, followed), its admissibility and scoring pages, the committee
+ * settings, an application (tagged, followed), its admissibility page; assigned to it, she first
+ * declares her interests (none; an empty declaration shows the error summary) and reaches the scoring
+ * page; the committee
  * list, a meeting, a decision (refused without motivation, then a seed grant and the keyboard),
  * the outbox of decision mails sent in bulk, the minutes. Every page passes axe (WCAG 2.1 AA).
  * Steps run in order; after a failed step the next ones are skipped.
@@ -97,7 +99,18 @@ step('une candidature : étiquetée, suivie, recevabilité et notation', async (
   await page.locator('#reviewerId').focus();
   await page.keyboard.press('Tab');
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
-  await check(admin, 'instructeur affecté');
+  await check(admin, 'instructeur affecté : déclaration d’intérêts');
+  // Assigned, she must declare her interests before seeing the application again (the scoring grid too).
+  assert.equal(await page.locator('h1').innerText(), 'Déclaration d’intérêts');
+  assert.match(await main(admin), /Organisme[\s\S]*SIRET \d{14}[\s\S]*Partenaires nommés dans la candidature/);
+  assert.equal((await page.request.get(`${applicationPath}/dossier.pdf`)).status(), 403, 'pas de dossier PDF avant la déclaration');
+  await clickButton(page, 'Enregistrer ma déclaration');
+  await assertErrorSummaryFocused(admin, 'déclaration sans choix');
+  await choose(page, 'choice', 'none');
+  await clickButton(page, 'Enregistrer ma déclaration');
+  await check(admin, 'déclaration enregistrée');
+  assert.match(await main(admin), /Votre déclaration d’absence de lien d’intérêt est enregistrée/);
+  assert.equal((await page.request.get(`${applicationPath}/dossier.pdf`)).status(), 200, 'le dossier PDF après la déclaration');
   await visit(admin, `${applicationPath}/notation`);
   assert.match(await main(admin), /Besoins de la région|critère 1/i);
 });

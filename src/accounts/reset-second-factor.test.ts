@@ -34,6 +34,8 @@ test('un administrateur réinitialise le second facteur d’un agent : sessions 
 
   const a = t.client();
   await a.loginAs(admin.id);
+  const detail = await (await a.get(`/gestion/utilisateurs/${agent.id}`)).text();
+  assert.match(detail, new RegExp(`href="/gestion/utilisateurs/${agent.id}/double-authentification"`), 'la fiche de l’agent mène à la réinitialisation');
   const page = await a.get(`/gestion/utilisateurs/${agent.id}/double-authentification`);
   assert.equal(page.status, 200);
   const html = await page.text();

@@ -20,6 +20,8 @@ test('les données de démonstration rendent le catalogue vivant : formations, s
   assert.ok(index.entries.every((e) => /^GEN-2026-\d{4}$/.test(e.number)), 'numéros de l’année, dans la séquence des labels');
   assert.ok(index.entries.some((e) => e.places.some((p) => p.city === 'Paris' && p.postcode === '75018')), 'un lieu à la Goutte d’Or');
   assert.ok(index.entries.some((e) => e.sessions.some((s) => !s.provisional)), 'des sessions déclarées');
+  const filling = index.entries.flatMap((e) => e.sessions).filter((s) => s.places !== null && s.placesLeft !== null && s.placesLeft < s.places && s.start > index.today);
+  assert.equal(filling.length, 2, 'deux sessions à venir ont déjà des inscrits : leurs places restantes sont affichées');
   const api = await (await t.client().get('/api/v1/formations')).json() as { total: number; facets: { region: Record<string, number> } };
   assert.equal(api.total, 12);
   assert.ok(Object.keys(api.facets.region).length >= 3, 'formations réparties dans plusieurs régions');

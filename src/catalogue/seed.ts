@@ -1,9 +1,13 @@
 /**
  * Demo catalogue: a dozen more labelled trainings spread over France (synthetic organisations,
  * real communes, declared sessions), two of them in Paris neighbourhoods that are QPV, so the
- * public search, the map and the API show something alive next to the demo's own labels.
+ * public search, the map and the API show something alive next to the demo's own labels. Two
+ * upcoming sessions already have learners on their roster, so their pages show the places left.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { labels } from '../labels/labels.schema.js';
+import { trainingSessions } from '../sessions/sessions.schema.js';
+import { learners } from '../learners/learners.schema.js';
 import type { Tx } from '../platform/db/index.js';
 import { applicationSections } from '../applications/applications.schema.js';
 import { calls } from '../calls/calls.schema.js';
@@ -32,5 +36,27 @@ export async function seedDemoCatalogue(tx: Tx, now: Date): Promise<void> {
       .where(and(eq(applicationSections.applicationId, applicationId), eq(applicationSections.sectionKey, 'places')));
     await tx.update(applicationSections).set({ data: { ...(row?.data ?? {}), places: [place] } })
       .where(and(eq(applicationSections.applicationId, applicationId), eq(applicationSections.sectionKey, 'places')));
+  }
+  await enrolAhead(tx, out.numbers.slice(0, 2), now);
+}
+
+/** Learners already on the roster of the next session of these trainings (fewer than the places offered). */
+async function enrolAhead(tx: Tx, numbers: string[], now: Date): Promise<void> {
+  if (numbers.length === 0) return;
+  const today = now.toISOString().slice(0, 10);
+  const upcoming = await tx.select({ id: trainingSessions.id, organisationId: trainingSessions.organisationId, labelId: trainingSessions.labelId, places: trainingSessions.places })
+    .from(trainingSessions).innerJoin(labels, eq(labels.id, trainingSessions.labelId))
+    .where(and(inArray(labels.number, numbers), gt(trainingSessions.plannedStart, today)))
+    .orderBy(asc(trainingSessions.plannedStart));
+  const names = [['Awa', 'Diallo', 'F'], ['Inès', 'Benali', 'F'], ['Lucas', 'Martin', 'M'], ['Fatou', 'Camara', 'F'], ['Yanis', 'Haddad', 'M'], ['Chloé', 'Lefebvre', 'F'], ['Mehdi', 'Bensaïd', 'M']] as const;
+  const seen = new Set<string>();
+  for (const [k, s] of upcoming.entries()) {
+    if (seen.has(s.labelId)) continue;
+    seen.add(s.labelId);
+    const count = Math.min(Math.max(0, (s.places ?? 12) - 3), k === 0 ? 7 : 4);
+    await tx.insert(learners).values(names.slice(0, count).map(([firstName, lastName, sex], i) => ({
+      sessionId: s.id, organisationId: s.organisationId, firstName, lastName, sex,
+      educationLevel: i % 3 === 0 ? 'infra_bac' as const : 'bac' as const, entrySituation: i % 2 === 0 ? 'job_seeker' as const : 'neet' as const,
+    })));
   }
 }

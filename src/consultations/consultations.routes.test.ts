@@ -5,7 +5,7 @@ import { createTestApp } from '../platform/testing/harness.js';
 import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { applicationSections } from '../applications/applications.schema.js';
-import { applicationReviews, committeeMeetings, conflictDeclarations, reviewAssignments } from '../review/review.schema.js';
+import { applicationReviews, committeeMeetings, conflictDeclarations, reviewAssignments, reviewClearances } from '../review/review.schema.js';
 import { findReview } from '../review/review.store.js';
 import { decideApplication } from '../review/commands/committee.js';
 import { createReviewCall, createSubmittedApplication, createReviewStaff } from '../review/review.fixtures.js';
@@ -47,6 +47,8 @@ async function setup() {
   await db.insert(applicationSections).values({ applicationId: s.app.id, sectionKey: 'partners', values: {}, data: partners, completed: true });
   await db.update(applicationSections).set({ data: places }).where(and(eq(applicationSections.applicationId, s.app.id), eq(applicationSections.sectionKey, 'places')));
   await db.insert(reviewAssignments).values({ applicationId: s.app.id, reviewerId: staff.instructor.id, assignedBy: staff.admin.id });
+  // The assigned reviewer has declared no conflict of interest (review: declaration before the content).
+  await db.insert(reviewClearances).values({ applicationId: s.app.id, reviewerId: staff.instructor.id, declaredAt: new Date() });
   return { ...s, a, b, page: `/gestion/candidatures/${s.app.id}/consultations` };
 }
 

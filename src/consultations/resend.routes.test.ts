@@ -7,7 +7,7 @@ import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { sha256 } from '../platform/auth/tokens.js';
 import { applicationSections } from '../applications/applications.schema.js';
-import { reviewAssignments } from '../review/review.schema.js';
+import { reviewAssignments, reviewClearances } from '../review/review.schema.js';
 import { createReviewCall, createSubmittedApplication, createReviewStaff } from '../review/review.fixtures.js';
 import { partnerConfirmations, regionContacts, regionOpinions } from './consultations.schema.js';
 import { CONSULTATION_JOB } from './routes.js';
@@ -46,6 +46,8 @@ async function setup() {
   await db.update(applicationSections).set({ data: { places: [{ name: 'Montreuil', postcode: '93100' }] } })
     .where(and(eq(applicationSections.applicationId, s.app.id), eq(applicationSections.sectionKey, 'places')));
   await db.insert(reviewAssignments).values({ applicationId: s.app.id, reviewerId: staff.instructor.id, assignedBy: staff.admin.id });
+  // The assigned reviewer has declared no conflict of interest (review: declaration before the content).
+  await db.insert(reviewClearances).values({ applicationId: s.app.id, reviewerId: staff.instructor.id, declaredAt: new Date() });
   return { ...s, email, page: `/gestion/candidatures/${s.app.id}/consultations`, staffPage: `/gestion/candidatures/${s.app.id}` };
 }
 

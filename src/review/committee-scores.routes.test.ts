@@ -28,7 +28,8 @@ test('ordre du jour de la séance : les notes restent masquées à un instructeu
   await adm.post(`${W}/${app.id}/recevabilite`, Object.fromEntries(call.admissibility.map((c) => [verdictField(c.code), 'met'])));
   const [r] = await db.select().from(applicationReviews).where(eq(applicationReviews.applicationId, app.id));
   assert.equal((await adm.post(`${W}/${app.id}/recevabilite/decision`, { outcome: 'admissible', version: String(r!.version) })).status, 303);
-  for (const id of [staff.admin.id, staff.instructor.id]) assert.equal((await adm.post(`${W}/${app.id}/instructeurs`, { reviewerId: id })).status, 303);
+  // Inès first: once assigned, the admin too must declare before touching the application.
+  for (const id of [staff.instructor.id, staff.admin.id]) assert.equal((await adm.post(`${W}/${app.id}/instructeurs`, { reviewerId: id })).status, 303);
   for (const reviewer of [adm, ines]) assert.equal((await reviewer.post(`${W}/${app.id}/declaration`, { choice: 'none' })).status, 303);
   assert.equal((await adm.post(`${W}/${app.id}/notation`, sheet('4'))).status, 303);
   const res = await adm.post('/gestion/comite', { cutoffId: call.cutoffs[0]!.id, heldOn: '2099-09-15', place: 'Salle Hopper', members: [staff.committee.id] });

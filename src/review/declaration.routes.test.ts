@@ -88,6 +88,12 @@ test('instructeur affecté sans déclaration : page de déclaration au lieu du d
 test('déclaration : un choix est obligatoire, la nature du lien aussi pour un conflit ; « aucun lien » ouvre le dossier, horodaté et journalisé', async () => {
   const s = await assignedApplication('Développeur d’applications mobiles', [staff.instructor.id]);
   const ines = await as(staff.instructor.id);
+  const rowOf = async () => {
+    const list = await (await ines.get(W)).text();
+    const row = list.slice(list.indexOf(`href="${s.page}"`));
+    return row.slice(0, row.indexOf('</tr>'));
+  };
+  assert.match(await rowOf(), /Déclaration d’intérêts à faire/, 'signalée dans la liste');
   const none = await ines.post(`${s.page}/declaration`, {});
   assert.equal(none.status, 422);
   const html = await none.text();
@@ -100,6 +106,7 @@ test('déclaration : un choix est obligatoire, la nature du lien aussi pour un c
   const ok = await ines.post(`${s.page}/declaration`, { choice: 'none' });
   assert.equal(ok.status, 303);
   assert.equal(ok.headers.get('location'), s.page);
+  assert.doesNotMatch(await rowOf(), /Déclaration d’intérêts à faire/);
   const [row] = await db.select().from(reviewClearances).where(eq(reviewClearances.applicationId, s.app.id));
   assert.equal(row!.reviewerId, staff.instructor.id);
   assert.ok(row!.declaredAt instanceof Date);

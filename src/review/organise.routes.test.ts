@@ -71,7 +71,9 @@ test('affectation : le responsable du groupe affecte, un simple membre ne le peu
   const bertrand = await as(lead.id);
   assert.match(await (await bertrand.get(`${W}/${breton.app.id}`)).text(), /Affecter un instructeur/);
   assert.equal((await bertrand.post(`${W}/${breton.app.id}/instructeurs`, { reviewerId: francilien.id })).status, 303);
-  assert.equal((await (await as(francilien.id)).get(`${W}/${breton.app.id}`)).status, 200, 'affecté hors de son groupe : il voit la candidature');
+  const first = await (await as(francilien.id)).get(`${W}/${breton.app.id}`);
+  assert.equal(first.status, 200, 'affecté hors de son groupe : il voit la candidature');
+  assert.match(await first.text(), /<h1>Déclaration d’intérêts<\/h1>/, 'après sa déclaration d’intérêts');
   assert.deepEqual(await assigned(breton.app.id), [francilien.id].sort());
 });
 
@@ -105,6 +107,9 @@ test('étiquettes : liste gérée par les administrateurs, posées en masse, fil
   assert.match(filtered, /Technicien réseaux à Rennes/);
   assert.doesNotMatch(filtered, /Data analyst à Vannes/);
   assert.match(await (await bea.get('/gestion/etiquettes')).text(), /Prioritaire[\s\S]*2 candidatures/);
+  // Béa was assigned Brest by the automatic assignment: she declares no conflict before working on it.
+  assert.equal((await bea.post(`${W}/${breton2.app.id}/etiquettes/retirer`, { tagId: tag!.id })).status, 403);
+  assert.equal((await bea.post(`${W}/${breton2.app.id}/declaration`, { choice: 'none' })).status, 303);
   assert.equal((await bea.post(`${W}/${breton2.app.id}/etiquettes/retirer`, { tagId: tag!.id })).status, 303);
   assert.equal((await db.select().from(applicationTags).where(eq(applicationTags.tagId, tag!.id))).length, 1);
 
@@ -148,6 +153,7 @@ test('export avec les colonnes choisies, et message groupé aux organismes de la
 test('un instructeur affecté ne voit pas les notes des autres (liste, export) avant d’avoir enregistré la sienne', async () => {
   const bertrand = await as(lead.id);
   const base = `${W}/${breton2.app.id}`;
+  assert.equal((await bertrand.post(`${base}/declaration`, { choice: 'none' })).status, 303);
   await bertrand.post(`${base}/recevabilite`, Object.fromEntries(call.admissibility.map((c) => [`verdict-${c.code}`, 'met'])));
   const [r] = await db.select().from(applicationReviews).where(eq(applicationReviews.applicationId, breton2.app.id));
   assert.equal((await bertrand.post(`${base}/recevabilite/decision`, { outcome: 'admissible', version: String(r!.version) })).status, 303);

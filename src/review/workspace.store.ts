@@ -97,6 +97,8 @@ export interface WorkspaceRow {
   medianScore: number | null; spread: number | null; decision: string | null; motivation: string | null; seedGrant: number | null; tags: string | null;
   /** The viewer is an assigned reviewer without their own sheet: the scores above are withheld (null). */
   scoresHidden: boolean;
+  /** The viewer is an assigned reviewer who has not declared their interests yet (the application's content waits). */
+  toDeclare: boolean;
 }
 
 const medianSql = sql<string | null>`(select percentile_cont(0.5) within group (order by s.total) from score_sheets s where s.application_id = ${applications.id})`;
@@ -115,6 +117,8 @@ function select(db: DbOrTx, f: WorkspaceFilter, statusFilter: boolean) {
     // An assigned reviewer does not see others' scores until theirs is in.
     scoresHidden: sql<boolean>`(exists (select 1 from review_assignments ra where ra.application_id = ${applications.id} and ra.reviewer_id = ${f.viewerId})
       and not exists (select 1 from score_sheets s where s.application_id = ${applications.id} and s.reviewer_id = ${f.viewerId}))`,
+    toDeclare: sql<boolean>`(exists (select 1 from review_assignments ra where ra.application_id = ${applications.id} and ra.reviewer_id = ${f.viewerId})
+      and not exists (select 1 from review_clearances rc where rc.application_id = ${applications.id} and rc.reviewer_id = ${f.viewerId}))`,
     decision: sql<string | null>`${finalDecision('outcome::text')}`, motivation: sql<string | null>`${finalDecision('motivation')}`, seedGrant: sql<number | null>`${finalDecision('seed_grant')}`,
   }).from(applications)
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
@@ -125,8 +129,8 @@ function select(db: DbOrTx, f: WorkspaceFilter, statusFilter: boolean) {
 }
 
 const n2 = (v: string | number | null) => (v === null ? null : round2(Number(v)));
-const toRow = ({ scoresHidden, ...r }: Awaited<ReturnType<typeof select>>[number]): WorkspaceRow => ({
-  ...r, seedGrant: r.seedGrant === null ? null : Number(r.seedGrant), scoresHidden: !!scoresHidden,
+const toRow = ({ scoresHidden, toDeclare, ...r }: Awaited<ReturnType<typeof select>>[number]): WorkspaceRow => ({
+  ...r, seedGrant: r.seedGrant === null ? null : Number(r.seedGrant), scoresHidden: !!scoresHidden, toDeclare: !!toDeclare,
   ...(scoresHidden ? { meanScore: null, medianScore: null, spread: null } : { meanScore: n2(r.meanScore), medianScore: n2(r.medianScore), spread: n2(r.spread) }),
 });
 

@@ -188,6 +188,7 @@ export function WorkspacePage(p: WorkspaceProps) {
               <tr>
                 <td><div class="fr-checkbox-group fr-checkbox-group--sm"><input type="checkbox" id={`choix-${r.id}`} name="ids" value={r.id} checked={selected.has(r.id)} /><label class="fr-label" for={`choix-${r.id}`}><span class="fr-sr-only">Choisir {r.trainingTitle}</span></label></div></td>
                 <td><a href={reviewPath(r.id)}>{r.trainingTitle}</a><br /><span class="fr-text--xs">{r.receiptNumber ?? ''} · {familyTitle(r.jobFamily)}</span>
+                  {r.toDeclare ? <><br /><span class="fr-badge fr-badge--sm fr-badge--warning">Déclaration d’intérêts à faire</span></> : null}
                   {p.unread?.get(r.id) ? <><br /><a class="fr-badge fr-badge--sm fr-badge--new" href={staffThreadPath(r.id)}>{unreadLabel(p.unread.get(r.id)!)}<span class="fr-sr-only"> – {r.trainingTitle}</span></a></> : null}
                   {p.rowTags.some((t) => t.applicationId === r.id) ? <><br />{p.rowTags.filter((t) => t.applicationId === r.id).map((t) => <TagBadge label={t.label} colour={t.colour} />)}</> : null}</td>
                 <td>{r.organisationName}</td>

@@ -32,7 +32,7 @@ export function UserPage({ ctx, user, history, state }: UserPageProps) {
           <tbody>
             <tr><th scope="row">Adresse électronique</th><td>{user.email}</td></tr>
             <tr><th scope="row">Rôles GEN</th><td>{rolesText(user.roles)}</td></tr>
-            <tr><th scope="row">Double authentification</th><td>{user.totpEnabledAt ? `Activée le ${parisDate(user.totpEnabledAt)}` : 'Non activée'}</td></tr>
+            <tr><th scope="row">Double authentification</th><td>{user.totpEnabledAt ? <>Activée le {parisDate(user.totpEnabledAt)} — <a href={`${base}/double-authentification`}>Réinitialiser (appareil perdu)</a></> : 'Non activée'}</td></tr>
             <tr><th scope="row">Créé le</th><td>{parisDate(user.createdAt)}</td></tr>
             <tr><th scope="row">État</th><td>{user.disabledAt ? `Désactivé le ${parisDate(user.disabledAt)}` : 'Actif'}</td></tr>
           </tbody>

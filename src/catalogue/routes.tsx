@@ -23,18 +23,20 @@ import { MapPage } from './views/map-page.js';
 import { checkPath, trainingPath } from './views/format.js';
 
 /**
- * Renders a public page; for an anonymous visitor without a flash message the HTML depends only on
- * the URL and the index, so it is kept in the index's page cache as bytes (and gzipped bytes) with
- * an ETag: a hit costs no rendering and no query, a revalidation with If-None-Match gets a 304.
+ * Renders a public page (`build` may be async: it runs only on a miss); for an anonymous visitor
+ * without a flash message the HTML depends only on the URL and the data version, so it is kept in
+ * the index's page cache as bytes (and gzipped bytes) with an ETag: a hit costs no rendering and no
+ * query, a revalidation with If-None-Match gets a 304. A page built while the data changed is sent
+ * but not kept.
  */
-async function renderPublic(c: Context<AppEnv>, index: CatalogueIndex, key: string, build: () => unknown, status = 200): Promise<Response> {
+export async function renderPublic(c: Context<AppEnv>, index: CatalogueIndex, key: string, build: () => unknown, status = 200): Promise<Response> {
   const ctx = pageContext(c);
   const cache = !ctx.actor && !ctx.flash && status === 200 ? pageCache(c.get('deps'), index) : null;
-  if (!cache) return render(c, build(), status);
+  if (!cache) return render(c, await build(), status);
   let page = cache.get(key);
   if (!page) {
-    page = cachedPage(`<!DOCTYPE html>${await (build() as { toString(): string | Promise<string> }).toString()}`);
-    keepPage(cache, key, page);
+    page = cachedPage(`<!DOCTYPE html>${await ((await build()) as { toString(): string | Promise<string> }).toString()}`);
+    if (pageCache(c.get('deps'), index) === cache) keepPage(cache, key, page);
   }
   return sendCachedPage(c, page);
 }

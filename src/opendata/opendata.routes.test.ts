@@ -5,6 +5,8 @@ import { createPendingLabel, setLabelState } from '../labels/labels.fixtures.js'
 import { trainingSessions } from '../sessions/sessions.schema.js';
 import { learners } from '../learners/learners.schema.js';
 import { setVersionTtl } from '../catalogue/catalogue.index.js';
+import { sql } from 'drizzle-orm';
+import { calls } from '../calls/calls.schema.js';
 
 let t: TestApp;
 let label: Awaited<ReturnType<typeof createPendingLabel>>;
@@ -72,6 +74,22 @@ test('chiffres clés : comptes, parts et objectifs de l’appel, secret statisti
   assert.match(idf, /<td>6<\/td>/);
   assert.match(idf, /<td>50 %/, '3 femmes sur 6');
   assert.match(html, /<th scope="row">2025<\/th>/);
+});
+
+test('chiffres clés : la page anonyme est gardée (ETag, 304) et suit tout changement, ici le titre de l’appel', async () => {
+  const first = await t.app.request('/chiffres-cles');
+  const etag = first.headers.get('etag');
+  assert.ok(etag, 'ETag de la page anonyme');
+  assert.equal((await t.app.request('/chiffres-cles', { headers: { 'If-None-Match': etag } })).status, 304);
+  const db = t.deps.database.db;
+  await db.update(calls).set({ title: sql`${calls.title} || ' (modifié)'` });
+  try {
+    const changed = await t.app.request('/chiffres-cles');
+    assert.notEqual(changed.headers.get('etag'), etag);
+    assert.match(await changed.text(), /\(modifié\) »/);
+  } finally {
+    await db.update(calls).set({ title: sql`replace(${calls.title}, ' (modifié)', '')` });
+  }
 });
 
 test('données ouvertes : la page documente les jeux et leur schéma', async () => {

@@ -8,6 +8,7 @@ import type { AppEnv } from '../platform/http/context.js';
 import { PUBLIC } from '../platform/http/access.js';
 import { render, pageContext, redirectWith } from '../platform/http/render.js';
 import { catalogueIndex, parisToday } from '../catalogue/catalogue.index.js';
+import { renderPublic } from '../catalogue/routes.js';
 import { keyFigures } from './figures.js';
 import { activeCounts, currentCallRules, currentRegionalNeeds, figureSessions } from './opendata.store.js';
 import { FILES, snapshot, type OpenFile } from './snapshot.js';
@@ -35,11 +36,15 @@ export function sendFile(c: Context<AppEnv>, f: OpenFile, download: string): Res
 
 /** The routes of key figures and open data. */
 export const opendataModule: Module = (r, deps) => {
+  // Key figures and regional needs follow the catalogue's data version (bumped by sessions, learners,
+  // labels, calls and regional needs): anonymous pages are computed once per version and day.
   r.get('/chiffres-cles', PUBLIC, async (c) => {
     const db = deps.database.db;
-    const call = await currentCallRules(db);
-    const figures = call ? keyFigures(await figureSessions(db), call.rules, await activeCounts(db, parisToday(deps.now()))) : null;
-    return render(c, <FiguresPage ctx={pageContext(c)} figures={figures} callTitle={call?.title ?? null} />);
+    return renderPublic(c, await catalogueIndex(deps), 'chiffres-cles', async () => {
+      const call = await currentCallRules(db);
+      const figures = call ? keyFigures(await figureSessions(db), call.rules, await activeCounts(db, parisToday(deps.now()))) : null;
+      return <FiguresPage ctx={pageContext(c)} figures={figures} callTitle={call?.title ?? null} />;
+    });
   });
 
   r.get('/donnees-ouvertes', PUBLIC, async (c) => {
@@ -56,9 +61,12 @@ export const opendataModule: Module = (r, deps) => {
   }
 
   r.get('/besoins-regionaux', PUBLIC, async (c) => {
-    const [{ call, needs }, index] = await Promise.all([currentRegionalNeeds(deps.database.db), catalogueIndex(deps)]);
-    const counts = Object.fromEntries(needs.map((n) => [n.regionCode, new Set(needsOfRegion(n.jobs, n.regionCode, index.entries).flatMap((x) => x.trainings.map((e) => e.number))).size]));
-    return render(c, <NeedsListPage ctx={pageContext(c)} needs={needs} counts={counts} callTitle={call?.title ?? null} />);
+    const index = await catalogueIndex(deps);
+    return renderPublic(c, index, 'besoins-regionaux', async () => {
+      const { call, needs } = await currentRegionalNeeds(deps.database.db);
+      const counts = Object.fromEntries(needs.map((n) => [n.regionCode, new Set(needsOfRegion(n.jobs, n.regionCode, index.entries).flatMap((x) => x.trainings.map((e) => e.number))).size]));
+      return <NeedsListPage ctx={pageContext(c)} needs={needs} counts={counts} callTitle={call?.title ?? null} />;
+    });
   });
 
   r.get('/besoins-regionaux/:regionCode', PUBLIC, async (c) => {

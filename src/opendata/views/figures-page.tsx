@@ -98,7 +98,7 @@ export function FiguresPage({ ctx, figures, callTitle }: { ctx: PageContext; fig
       <h1>Chiffres clés du label</h1>
       <p class="fr-text--lead">Les formations labellisées, leurs sessions et leurs apprenants, comparés aux objectifs de l’appel{callTitle ? ` « ${callTitle} »` : ''}.</p>
       <div class="fr-callout fr-mb-4w">
-        <p class="fr-callout__text">Secret statistique : tout chiffre calculé sur moins de {MIN_PUBLIC} apprenants est masqué, pour que personne ne puisse être reconnu. Les chiffres viennent du suivi des sessions déclarées par les organismes ; ils sont recalculés à chaque visite.</p>
+        <p class="fr-callout__text">Secret statistique : tout chiffre calculé sur moins de {MIN_PUBLIC} apprenants est masqué, pour que personne ne puisse être reconnu. Les chiffres viennent du suivi des sessions déclarées par les organismes ; ils sont recalculés dès que ces données changent.</p>
       </div>
       <ul class="lg-figures-tiles fr-grid-row fr-grid-row--gutters">
         <li class="fr-col-6 fr-col-md-3"><p class="lg-figures-tiles__value">{fr(figures.activeTrainings)}</p><p>formations labellisées aujourd’hui</p></li>

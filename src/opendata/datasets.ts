@@ -77,6 +77,7 @@ export const SESSIONS: Dataset<SessionRow> = {
     { name: 'debut', type: 'date', description: 'Date de début prévue (AAAA-MM-JJ).', value: (r) => r.s.start },
     { name: 'fin', type: 'date', description: 'Date de fin prévue, stage compris.', value: (r) => r.s.end },
     { name: 'places', type: 'entier', description: 'Nombre de places.', value: (r) => r.s.places },
+    { name: 'places_restantes', type: 'entier', description: 'Places restantes : places offertes moins les apprenants inscrits quand la liste des apprenants existe, sinon les places offertes.', value: (r) => r.s.placesLeft },
     { name: 'modalite', type: 'texte', description: 'presentiel, distance ou hybride.', value: (r) => r.s.modality },
     { name: 'alternance_possible', type: 'booléen', description: 'true si la session peut se suivre en alternance.', value: (r) => r.s.workStudy },
     { name: 'previsionnelle', type: 'booléen', description: 'true si la date vient de la candidature et n’est pas encore déclarée.', value: (r) => r.s.provisional },

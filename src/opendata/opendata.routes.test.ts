@@ -131,6 +131,8 @@ test('JSON des sessions : mêmes noms que le CSV, sessions à venir ou en cours 
   assert.equal(autumn.numero_label, label.label.number);
   assert.equal(autumn.lieu_latitude, 48.86);
   assert.equal(autumn.places, 14);
+  assert.equal(autumn.places_restantes, 14, 'pas encore d’inscrits : les places offertes');
+  assert.equal(body.donnees.find((d) => d.nom === 'Promotion de Roubaix')!.places_restantes, 7, '10 places, 3 inscrits');
   assert.equal(autumn.previsionnelle, false);
   const csv = parseCsv(await (await t.client().get('/donnees-ouvertes/sessions.csv')).text());
   assert.deepEqual(csv[0], Object.keys(autumn));

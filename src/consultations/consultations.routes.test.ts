@@ -1,36 +1,23 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, like } from 'drizzle-orm';
-import { createTestApp } from '../platform/testing/harness.js';
+import { consultationTestbed, linkIn, dayIn, DAY } from './consultations.fixtures.js';
 import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { applicationSections } from '../applications/applications.schema.js';
-import { applicationReviews, committeeMeetings, conflictDeclarations, reviewAssignments, reviewClearances } from '../review/review.schema.js';
+import { applicationReviews, committeeMeetings, conflictDeclarations } from '../review/review.schema.js';
 import { findReview } from '../review/review.store.js';
 import { decideApplication } from '../review/commands/committee.js';
-import { createReviewCall, createSubmittedApplication, createReviewStaff } from '../review/review.fixtures.js';
+import { createSubmittedApplication, assignClearedReviewer } from '../review/review.fixtures.js';
 import { partnerConfirmations, regionContacts, regionOpinions } from './consultations.schema.js';
 import { missingOpinions, uncontactedPartners } from './index.js';
 import { CONSULTATION_JOB } from './routes.js';
-import { parisToday } from './consultations.js';
 
-const t = await createTestApp();
+const { t, db, call, staff, as, mailsTo } = await consultationTestbed();
 after(() => t.close());
-const db = t.deps.database.db;
-const call = await createReviewCall(t.deps);
-const staff = await createReviewStaff(t.deps);
-const DAY = 86_400_000;
 let n = 0;
 
-async function as(userId: string) {
-  const c = t.client();
-  await c.loginAs(userId);
-  return c;
-}
-const mailsTo = async (to: string) => db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(mailOutbox.createdAt);
-const linkIn = (text: string, kind: 'partenaire' | 'region') => text.match(new RegExp(`/consultation/${kind}/[A-Za-z0-9_-]{43}`))![0];
 const rowsOf = (appId: string) => db.select().from(partnerConfirmations).where(eq(partnerConfirmations.applicationId, appId));
-const dayIn = (days: number) => parisToday(new Date(Date.now() + days * DAY));
 
 /** An application citing three partners (the third without an address) with places in Seine-Saint-Denis and Ille-et-Vilaine. */
 async function setup() {
@@ -46,9 +33,7 @@ async function setup() {
   const places = { places: [{ name: 'Montreuil', postcode: '93100' }, { name: 'Rennes', postcode: '35000' }] };
   await db.insert(applicationSections).values({ applicationId: s.app.id, sectionKey: 'partners', values: {}, data: partners, completed: true });
   await db.update(applicationSections).set({ data: places }).where(and(eq(applicationSections.applicationId, s.app.id), eq(applicationSections.sectionKey, 'places')));
-  await db.insert(reviewAssignments).values({ applicationId: s.app.id, reviewerId: staff.instructor.id, assignedBy: staff.admin.id });
-  // The assigned reviewer has declared no conflict of interest (review: declaration before the content).
-  await db.insert(reviewClearances).values({ applicationId: s.app.id, reviewerId: staff.instructor.id, declaredAt: new Date() });
+  await assignClearedReviewer(t.deps, { applicationId: s.app.id, reviewerId: staff.instructor.id, assignedBy: staff.admin.id });
   return { ...s, a, b, page: `/gestion/candidatures/${s.app.id}/consultations` };
 }
 

@@ -2,37 +2,24 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp } from '../platform/testing/harness.js';
+import { consultationTestbed, linkIn, dayIn, DAY } from './consultations.fixtures.js';
 import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { sha256 } from '../platform/auth/tokens.js';
 import { applicationSections } from '../applications/applications.schema.js';
-import { reviewAssignments, reviewClearances } from '../review/review.schema.js';
-import { createReviewCall, createSubmittedApplication, createReviewStaff } from '../review/review.fixtures.js';
+import { createSubmittedApplication, assignClearedReviewer } from '../review/review.fixtures.js';
 import { partnerConfirmations, regionContacts, regionOpinions } from './consultations.schema.js';
 import { CONSULTATION_JOB } from './routes.js';
 import {
   parisToday, partnerResendReason, regionLinkExpiry, regionResendReason, requestToken, PARTNER_LINK_DAYS,
 } from './consultations.js';
 
-const t = await createTestApp();
+const { t, db, call, staff, as, mailsTo } = await consultationTestbed();
 after(() => t.close());
-const db = t.deps.database.db;
-const call = await createReviewCall(t.deps);
-const staff = await createReviewStaff(t.deps);
-const DAY = 86_400_000;
 let n = 0;
 
-async function as(userId: string) {
-  const c = t.client();
-  await c.loginAs(userId);
-  return c;
-}
-const mailsTo = async (to: string) => db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(mailOutbox.createdAt);
-const linkIn = (text: string, kind: 'partenaire' | 'region') => text.match(new RegExp(`/consultation/${kind}/[A-Za-z0-9_-]{43}`))![0];
 const partnerRow = async (email: string) => (await db.select().from(partnerConfirmations).where(eq(partnerConfirmations.email, email)))[0]!;
 const regionRow = async (appId: string) => (await db.select().from(regionOpinions).where(eq(regionOpinions.applicationId, appId)))[0]!;
-const dayIn = (days: number) => parisToday(new Date(Date.now() + days * DAY));
 const audits = (appId: string, action: string) => db.select().from(auditLog).where(and(eq(auditLog.objectId, appId), eq(auditLog.action, action)));
 
 /** A submitted application citing one partner, with a training place in Montreuil, assigned to the instructor. */
@@ -45,9 +32,7 @@ async function setup() {
   ] } });
   await db.update(applicationSections).set({ data: { places: [{ name: 'Montreuil', postcode: '93100' }] } })
     .where(and(eq(applicationSections.applicationId, s.app.id), eq(applicationSections.sectionKey, 'places')));
-  await db.insert(reviewAssignments).values({ applicationId: s.app.id, reviewerId: staff.instructor.id, assignedBy: staff.admin.id });
-  // The assigned reviewer has declared no conflict of interest (review: declaration before the content).
-  await db.insert(reviewClearances).values({ applicationId: s.app.id, reviewerId: staff.instructor.id, declaredAt: new Date() });
+  await assignClearedReviewer(t.deps, { applicationId: s.app.id, reviewerId: staff.instructor.id, assignedBy: staff.admin.id });
   return { ...s, email, page: `/gestion/candidatures/${s.app.id}/consultations`, staffPage: `/gestion/candidatures/${s.app.id}` };
 }
 

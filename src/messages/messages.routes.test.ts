@@ -6,9 +6,9 @@ import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { memberships } from '../organisations/organisations.schema.js';
 import { applications } from '../applications/applications.schema.js';
-import { reviewAssignments, reviewClearances, conflictDeclarations } from '../review/review.schema.js';
+import { conflictDeclarations } from '../review/review.schema.js';
 import { SAMPLES } from '../platform/files/files.fixtures.js';
-import { createReviewCall, createSubmittedApplication, createReviewStaff } from '../review/review.fixtures.js';
+import { createReviewCall, createSubmittedApplication, createReviewStaff, assignClearedReviewer } from '../review/review.fixtures.js';
 import { applicationMessages } from './messages.schema.js';
 import { saveGroup } from '../review/staffing.store.js';
 import { memberUnread, postStaffMessage, staffUnread } from './index.js';
@@ -36,9 +36,7 @@ async function setup() {
   const s = await createSubmittedApplication(t.deps, call, { title: 'Concepteur d’applications' });
   const colleague = await createUser(t.deps, { fullName: 'Léa Collègue' });
   await db.insert(memberships).values({ organisationId: s.org.id, userId: colleague.id, role: 'member' });
-  await db.insert(reviewAssignments).values({ applicationId: s.app.id, reviewerId: staff.instructor.id, assignedBy: staff.admin.id });
-  // The assigned reviewer has declared no conflict of interest (review: declaration before the content).
-  await db.insert(reviewClearances).values({ applicationId: s.app.id, reviewerId: staff.instructor.id, declaredAt: new Date() });
+  await assignClearedReviewer(t.deps, { applicationId: s.app.id, reviewerId: staff.instructor.id, assignedBy: staff.admin.id });
   return { ...s, colleague, orgPath: `/organisations/${s.org.id}/candidatures/${s.app.id}/messages`, staffPath: `/gestion/candidatures/${s.app.id}/messages` };
 }
 

@@ -4,6 +4,7 @@ import { insertCall, getCallById } from '../calls/calls.store.js';
 import { RULES_2021, ADMISSIBILITY_2021, SELECTION_2021, JOB_FAMILIES_2021, REGIONAL_NEEDS_2021 } from '../calls/call-2021.data.js';
 import { applications, applicationSections } from '../applications/applications.schema.js';
 import { syncReviews } from './review.store.js';
+import { reviewAssignments, reviewClearances } from './review.schema.js';
 import { createUser, createOrganisation } from '../platform/testing/harness.js';
 import { saveGroup } from './staffing.store.js';
 import { allRegions } from './region.js';
@@ -67,4 +68,14 @@ export async function createReviewStaff(deps: AppDeps, o: { nationalGroup?: bool
     });
   }
   return staff;
+}
+
+/**
+ * Assigns a reviewer to an application who has already declared no conflict of interest with it
+ * (the declaration that opens the content to an assigned reviewer).
+ */
+export async function assignClearedReviewer(deps: AppDeps, o: { applicationId: string; reviewerId: string; assignedBy: string }) {
+  const db = deps.database.db;
+  await db.insert(reviewAssignments).values(o);
+  await db.insert(reviewClearances).values({ applicationId: o.applicationId, reviewerId: o.reviewerId, declaredAt: deps.now() });
 }

@@ -5,7 +5,7 @@ import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { createTestApp, createUser } from '../platform/testing/harness.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { learners } from '../learners/learners.schema.js';
-import { createPendingLabel, createOtherOrganisation, setLabelState } from '../labels/labels.fixtures.js';
+import { createLabelInForce, createOtherOrganisation } from '../labels/labels.fixtures.js';
 import { obligations, trainingSessions } from '../sessions/index.js';
 import { annualReports } from './compliance.schema.js';
 import { annualReportTransition, parseAnswers, parseReview, sessionInYear } from './annual-report.js';
@@ -53,8 +53,7 @@ test('bilan annuel : prérempli, brouillon, transmission, renvoi motivé, nouvel
   const t = await createTestApp({ now: () => now });
   try {
     const db = t.deps.database.db;
-    const fx = await createPendingLabel(t.deps);
-    await setLabelState(t.deps, fx.label.id, { status: 'active', validFrom: '2026-01-15', validUntil: '2029-01-14', agreementSignedAt: new Date('2026-01-15T10:00:00Z') });
+    const fx = await createLabelInForce(t.deps);
     const org = t.client();
     await org.loginAs(fx.member.id);
     let res = await org.post(`/organisations/${fx.org.id}/labels/${fx.label.id}/sessions/nouvelle`, {

@@ -4,7 +4,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { createTestApp, createUser } from '../platform/testing/harness.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { mailOutbox } from '../platform/mail/mail.schema.js';
-import { createPendingLabel, createOtherOrganisation, setLabelState } from '../labels/labels.fixtures.js';
+import { createLabelInForce, createOtherOrganisation, createPendingLabel, setLabelState } from '../labels/labels.fixtures.js';
 import { SAMPLES } from '../platform/files/files.fixtures.js';
 import { changeRequestFiles, changeRequests, trainingVersions } from './change-requests.schema.js';
 import { obligations, trainingSessions } from '../sessions/sessions.schema.js';
@@ -53,8 +53,7 @@ test('demande de modification : dépôt par un administrateur, refus sans motiva
   const t = await createTestApp({ now: () => new Date('2026-03-02T09:00:00Z') });
   try {
     const db = t.deps.database.db;
-    const fx = await createPendingLabel(t.deps);
-    await setLabelState(t.deps, fx.label.id, { status: 'active', validFrom: '2026-01-15', validUntil: '2029-01-14', agreementSignedAt: new Date('2026-01-15T10:00:00Z') });
+    const fx = await createLabelInForce(t.deps);
     const agent = await createUser(t.deps, { staff: ['monitoring'], fullName: 'Agent Suivi' });
     const staff = t.client(); await staff.loginAs(agent.id);
     const admin = t.client(); await admin.loginAs(fx.admin.id);
@@ -137,8 +136,7 @@ test('report de session au-delà du délai : demande pré-remplie, approbation m
   const t = await createTestApp({ now: () => now });
   try {
     const db = t.deps.database.db;
-    const fx = await createPendingLabel(t.deps);
-    await setLabelState(t.deps, fx.label.id, { status: 'active', validFrom: '2026-01-15', validUntil: '2029-01-14', agreementSignedAt: new Date('2026-01-15T10:00:00Z') });
+    const fx = await createLabelInForce(t.deps);
     const agent = await createUser(t.deps, { staff: ['monitoring'], fullName: 'Agent Suivi' });
     const staff = t.client(); await staff.loginAs(agent.id);
     const admin = t.client(); await admin.loginAs(fx.admin.id);

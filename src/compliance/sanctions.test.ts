@@ -5,7 +5,7 @@ import { createTestApp, createUser } from '../platform/testing/harness.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { labels } from '../labels/index.js';
-import { createPendingLabel, createOtherOrganisation, setLabelState } from '../labels/labels.fixtures.js';
+import { createLabelInForce, createOtherOrganisation } from '../labels/labels.fixtures.js';
 import { sanctionProcedures } from './compliance.schema.js';
 import { answerDueOn, decisionRefusal, mayAnswer, parseNotice } from './sanctions.js';
 
@@ -33,8 +33,7 @@ test('procédure contradictoire : notification, réponse de l’organisme, déci
   const t = await createTestApp({ now: () => now });
   try {
     const db = t.deps.database.db;
-    const fx = await createPendingLabel(t.deps);
-    await setLabelState(t.deps, fx.label.id, { status: 'active', validFrom: '2026-01-15', validUntil: '2029-01-14', agreementSignedAt: new Date('2026-01-15T10:00:00Z') });
+    const fx = await createLabelInForce(t.deps);
     const agent = await createUser(t.deps, { staff: ['monitoring'], fullName: 'Agent Suivi' });
     const staff = t.client();
     const org = t.client();

@@ -54,3 +54,10 @@ export async function createOtherOrganisation(deps: AppDeps) {
 export async function setLabelState(deps: AppDeps, id: string, v: Partial<typeof labels.$inferInsert>): Promise<void> {
   await deps.database.db.update(labels).set(v).where(eq(labels.id, id));
 }
+
+/** A label in force since 15 January 2026 (convention signed that day, 3 years), with its organisation's admin and member. */
+export async function createLabelInForce(deps: AppDeps) {
+  const fx = await createPendingLabel(deps);
+  await setLabelState(deps, fx.label.id, { status: 'active', validFrom: '2026-01-15', validUntil: '2029-01-14', agreementSignedAt: new Date('2026-01-15T10:00:00Z') });
+  return fx;
+}

@@ -6,7 +6,7 @@ import { memberships } from '../organisations/organisations.schema.js';
 import { mailOutbox } from '../platform/mail/mail.schema.js';
 import { auditLog } from '../platform/audit/audit.schema.js';
 import { learners } from '../learners/learners.schema.js';
-import { createPendingLabel, createOtherOrganisation, setLabelState } from '../labels/labels.fixtures.js';
+import { createLabelInForce, createOtherOrganisation, setLabelState } from '../labels/labels.fixtures.js';
 import type { PlaceClassifier } from '../applications/place-classifier.js';
 import { calendarFeeds, obligations, trainingSessions } from './sessions.schema.js';
 import { refreshObligations } from './commands/refresh-obligations.js';
@@ -24,8 +24,7 @@ async function setup(start: string) {
   let now = new Date(start);
   const t = await createTestApp({ now: () => now });
   t.deps.services.placeClassifier = fakeClassifier;
-  const fx = await createPendingLabel(t.deps);
-  await setLabelState(t.deps, fx.label.id, { status: 'active', validFrom: '2026-01-15', validUntil: '2029-01-14', agreementSignedAt: new Date('2026-01-15T10:00:00Z') });
+  const fx = await createLabelInForce(t.deps);
   const client = t.client();
   await client.loginAs(fx.member.id);
   const base = `/organisations/${fx.org.id}/labels/${fx.label.id}/sessions`;

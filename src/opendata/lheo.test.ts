@@ -112,8 +112,12 @@ test('flux LHÉO 2.3 bien formé : formation → action (un lieu chacune) → se
   assert.equal(find(org, 'nom-organisme')[0]!.text, 'Simplon & Cie');
 });
 
-test('flux LHÉO : les éléments suivent l’ordre de l’exemple du dépôt lheo-schema, requis présents', () => {
-  const sample = parseXml(fs.readFileSync(new URL('../../../shared/data/lheo-samples/exemple-bts-onisep.xml', import.meta.url), 'utf8'));
+// The lheo-schema repository has no licence file: its sample is read from ../shared, not shipped.
+const LHEO_SAMPLE = new URL('../../../shared/data/lheo-samples/exemple-bts-onisep.xml', import.meta.url);
+
+test('flux LHÉO : les éléments suivent l’ordre de l’exemple du dépôt lheo-schema, requis présents', (t) => {
+  if (!fs.existsSync(LHEO_SAMPLE)) return t.skip('../shared/data/lheo-samples absent : comparaison avec l’exemple LHÉO impossible');
+  const sample = parseXml(fs.readFileSync(LHEO_SAMPLE, 'utf8'));
   const expected = childOrders(sample);
   const doc = parseXml(lheoFeed([entry(), entry({ number: 'GEN-2021-0008', cert: { register: 'RS', code: 'RS5487', title: 'Cybersécurité', level: null } })], orgs, 'https://label.example'));
   const ours = childOrders(doc);

@@ -117,7 +117,7 @@ export function TrainingPage({ ctx, entry: e, today, baseUrl, qrDataUrl }: Train
             </ul>
           )}
         </div>
-        <div class="fr-col-12 fr-col-md-4">
+        <div class="fr-col-12 fr-col-md-4 lg-aside-cards">
           <div class="fr-card fr-mb-3w">
             <div class="fr-card__body"><div class="fr-card__content">
               <h2 class="fr-card__title">Contacter l’organisme</h2>

@@ -107,7 +107,7 @@ export function StaffGrantLabelPage(p: {
           </Form>
           {decidable.length > 0 ? (
             <>
-              <h2>Enregistrer une décision sur une tranche</h2>
+              <h2 class="fr-mt-6w">Enregistrer une décision sur une tranche</h2>
               <p>Une tranche à verser peut être versée ; une tranche prévue ou à verser peut être retenue ; une tranche retenue peut être rétablie. La retenue et le rétablissement sont motivés et communiqués à l’organisme.</p>
               <Form action={`/gestion/subventions/${l.id}/decision`} csrf={p.ctx.csrfToken}>
                 <Select name="tranche" label="Tranche" state={state} placeholder="Choisir une tranche"
@@ -126,7 +126,7 @@ export function StaffGrantLabelPage(p: {
           ) : null}
           {p.remainingCents > 0 || cState.errors ? (
             <>
-              <h2>Enregistrer une reprise</h2>
+              <h2 class="fr-mt-6w">Enregistrer une reprise</h2>
               <p>Somme versée reprise à l’organisme (label retiré, session non tenue…) : au plus {eurosFromCents(p.remainingCents)}, ce qui a été versé et pas encore repris.</p>
               <Form action={`/gestion/subventions/${l.id}/reprise`} csrf={p.ctx.csrfToken}>
                 <Input name="montant" label="Montant repris (euros)" hint="Par exemple 1 500,00" inputmode="decimal" state={cState} />

@@ -3,41 +3,15 @@
  * from the home page to a search by job and place, a training page, its label check, the map; each
  * page passes axe WCAG 2.1 AA and raises no console or CSP error (the JSON-LD block included).
  */
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './helpers/server.js';
-import { launchBrowser, newVisitor, visit, check, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
+import { story } from './helpers/story.js';
+import { visit, check, assertNoSideScroll, type Visitor } from './helpers/browser.js';
 
-/** The page never scrolls sideways on the phone nor at 1200 px (then back to the phone size). */
-async function noSideScroll(v: Visitor): Promise<void> {
-  const before = v.page.viewportSize();
-  for (const width of [375, 1200]) {
-    await v.page.setViewportSize({ width, height: 900 });
-    const { scroll, client } = await v.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-    assert.ok(scroll <= client, `${new URL(v.page.url()).pathname} à ${width} px : largeur ${scroll} px pour une fenêtre de ${client} px (barre de défilement horizontale)`);
-  }
-  if (before) await v.page.setViewportSize(before);
-}
-
-let server: RunningServer | undefined;
-let browser: Browser | null = null;
+const s = story();
 let v: Visitor;
 
-before(async () => {
-  // Generous start-up time: the demo data is seeded on first start, and CI machines may be busy.
-  server = await startServer({ timeoutMs: 480_000 });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-test('sur un téléphone, une demandeuse d’emploi trouve une formation de développeuse et vérifie son label', async (t) => {
-  browser = await launchBrowser(t);
-  if (!browser) return;
-  v = await newVisitor(browser, server!.url);
+s.step('sur un téléphone, une demandeuse d’emploi trouve une formation de développeuse et vérifie son label', async (t) => {
+  v = await s.visitor();
   await v.page.setViewportSize({ width: 375, height: 740 });
   await visit(v, '/');
   await v.page.getByRole('link', { name: 'Trouver une formation', exact: true }).first().click();
@@ -47,7 +21,7 @@ test('sur un téléphone, une demandeuse d’emploi trouve une formation de dév
   await v.page.getByRole('button', { name: 'Rechercher' }).click();
   await v.page.waitForURL(/q=d%C3%A9veloppeuse/);
   await check(v);
-  await noSideScroll(v);
+  await assertNoSideScroll(v);
   const heading = await v.page.locator('#resultats').innerText();
   assert.match(heading, /^\d+ formations?/, `résultats attendus, vu « ${heading} »`);
   // Narrow down with the hidden criteria (a <details>, no script needed), then open the first result.
@@ -56,13 +30,13 @@ test('sur un téléphone, une demandeuse d’emploi trouve une formation de dév
   await v.page.getByRole('button', { name: 'Rechercher' }).click();
   await v.page.waitForURL(/tri=session/);
   await check(v);
-  await noSideScroll(v);
+  await assertNoSideScroll(v);
   const first = v.page.locator('.lg-catalogue-hit h3 a').first();
   const title = (await first.innerText()).trim();
   await first.click();
   await v.page.waitForURL(/\/formations\/GEN-\d{4}-\d{4}$/);
   await check(v);
-  await noSideScroll(v);
+  await assertNoSideScroll(v);
   assert.equal((await v.page.locator('h1').innerText()).trim(), title);
   const ld = JSON.parse(await v.page.locator('script[type="application/ld+json"]').innerText()) as { '@type': string; courseCode: string };
   assert.equal(ld['@type'], 'Course');
@@ -73,8 +47,7 @@ test('sur un téléphone, une demandeuse d’emploi trouve une formation de dév
   assert.match(await v.page.locator('.fr-alert__title').innerText(), /Label valide/);
 });
 
-test('la carte, le formulaire de vérification et les erreurs de saisie sont accessibles', async (t) => {
-  if (!browser) return t.skip('navigateur indisponible');
+s.step('la carte, le formulaire de vérification et les erreurs de saisie sont accessibles', async (t) => {
   await visit(v, '/formations/carte');
   assert.ok(await v.page.locator('svg.lg-france-map a').count() >= 13, 'une zone par région');
   await v.page.locator('table a').first().click();
@@ -89,9 +62,4 @@ test('la carte, le formulaire de vérification et les erreurs de saisie sont acc
   await visit(v, '/formations?debut=2026-02-30&commune=Zzzzville', { status: 422 });
   assert.match(await v.page.locator('#resume-erreurs').innerText(), /date valide/);
   await visit(v, '/formations/GEN-1999-0001', { status: 404 });
-});
-
-test('aucune erreur de script ni violation CSP sur les pages du catalogue', (t) => {
-  if (!browser) return t.skip('navigateur indisponible');
-  assertNoConsoleErrors(v);
 });

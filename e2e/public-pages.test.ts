@@ -3,24 +3,12 @@
  * and passes axe WCAG 2.1 AA with zero violations. Then every internal link of the home page and
  * of the site map is followed: none may be broken, and each page reached passes axe too.
  */
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './helpers/server.js';
-import { launchBrowser, newVisitor, visit, assertNoConsoleErrors, type Visitor } from './helpers/browser.js';
+import { story } from './helpers/story.js';
+import { visit, type Visitor } from './helpers/browser.js';
 
-let server: RunningServer | undefined;
-let browser: Browser | null = null;
+const s = story();
 let v: Visitor;
-
-before(async () => {
-  server = await startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const PUBLIC_PAGES: [string, RegExp][] = [
   ['/', /Label|Grande École du Numérique/i],
@@ -31,10 +19,8 @@ const PUBLIC_PAGES: [string, RegExp][] = [
   ['/contact', /contact/i],
 ];
 
-test('les pages publiques sont accessibles (axe WCAG 2.1 AA, zéro violation)', async (t) => {
-  browser = await launchBrowser(t);
-  if (!browser) return;
-  v = await newVisitor(browser, server!.url);
+s.step('les pages publiques sont accessibles (axe WCAG 2.1 AA, zéro violation)', async (t) => {
+  v = await s.visitor();
   for (const [path, h1] of PUBLIC_PAGES) {
     await t.test(path, async () => {
       await visit(v, path);
@@ -45,15 +31,13 @@ test('les pages publiques sont accessibles (axe WCAG 2.1 AA, zéro violation)', 
   }
 });
 
-test('une adresse inconnue affiche la page 404 en français, accessible', async (t) => {
-  if (!browser) return t.skip('navigateur indisponible');
+s.step('une adresse inconnue affiche la page 404 en français, accessible', async (t) => {
   await visit(v, '/cette-page-n-existe-pas', { status: 404 });
   assert.match(await v.page.locator('h1').innerText(), /page non trouvée/i);
   assert.match(await v.page.title(), /page non trouvée/i);
 });
 
-test('le lien d’évitement « Contenu » amène le focus clavier dans le contenu', async (t) => {
-  if (!browser) return t.skip('navigateur indisponible');
+s.step('le lien d’évitement « Contenu » amène le focus clavier dans le contenu', async (t) => {
   await visit(v, '/');
   await v.page.keyboard.press('Tab');
   const first = await v.page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'));
@@ -63,8 +47,7 @@ test('le lien d’évitement « Contenu » amène le focus clavier dans le conte
   assert.match(v.page.url(), /#contenu$/);
 });
 
-test('aucun lien interne de l’accueil ni du plan du site n’est cassé, et chaque page atteinte est accessible', async (t) => {
-  if (!browser) return t.skip('navigateur indisponible');
+s.step('aucun lien interne de l’accueil ni du plan du site n’est cassé, et chaque page atteinte est accessible', async (t) => {
   const seen = new Set(PUBLIC_PAGES.map(([p]) => p));
   const targets = new Set<string>();
   for (const from of ['/', '/plan-du-site']) {
@@ -72,7 +55,7 @@ test('aucun lien interne de l’accueil ni du plan du site n’est cassé, et ch
     const hrefs = await v.page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
     for (const href of hrefs) {
       const u = new URL(href);
-      if (u.origin !== server!.url || u.pathname.startsWith('/dsfr/') || u.pathname.startsWith('/static/')) continue;
+      if (u.origin !== s.server.url || u.pathname.startsWith('/dsfr/') || u.pathname.startsWith('/static/')) continue;
       if (!seen.has(u.pathname)) targets.add(u.pathname);
     }
   }
@@ -89,9 +72,4 @@ test('aucun lien interne de l’accueil ni du plan du site n’est cassé, et ch
     });
   }
   if (broken.length) assert.fail(`liens internes cassés :\n${broken.join('\n')}`);
-});
-
-test('aucune erreur de script ni violation CSP dans la console sur ces pages', (t) => {
-  if (!browser) return t.skip('navigateur indisponible');
-  assertNoConsoleErrors(v);
 });

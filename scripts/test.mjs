@@ -128,6 +128,15 @@ function usesDatabase(file, seen = new Set()) {
 }
 
 let list = files.length ? files : e2e ? findTests('e2e') : findTests('src');
+// The PostGIS comparisons need a PostgreSQL with PostGIS: they run in the PostgreSQL pass (npm run
+// test:pg, and CI), not on PGlite, where they would only be skipped.
+if (!files.length && !e2e && !process.env.POSTGIS_URL) {
+  const postgis = list.filter((f) => /\bPOSTGIS_URL\b/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')));
+  if (postgis.length) {
+    list = list.filter((f) => !postgis.includes(f));
+    process.stdout.write(`Sans POSTGIS_URL : ${postgis.join(', ')} tourne(nt) dans la passe PostgreSQL (npm run test:pg).\n`);
+  }
+}
 if (!files.length && !e2e && process.env.TEST_DATABASE_URL && !flags.has('--all')) {
   const all = list.length;
   list = list.filter((f) => usesDatabase(f));

@@ -63,8 +63,7 @@ export function story(o: { timeoutMs?: number } = {}): Story {
     step(name, fn) {
       test(name, async (t) => {
         if (broken) assert.fail('une étape précédente a échoué : cette étape ne peut pas être vérifiée');
-        if (!browser) browser = await launchBrowser(t);
-        if (!browser) return;
+        browser ??= await launchBrowser();
         try {
           await fn(t);
         } catch (e) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { parseRncp, rncpDate, rncpText, rncpWarnings, normaliseRncp } from './rncp.js';
@@ -10,7 +10,7 @@ import { completeValues } from './sample-values.js';
 import { setup, createDraft } from './applications.test-helpers.js';
 
 const FIXTURE = new URL('./fixtures/rncp-small.csv', import.meta.url);
-const SHARED = new URL('../../../shared/data/rncp-2021-mna/rncp_info.v1.4.utf8.csv.gz', import.meta.url);
+const FULL_2021 = new URL('../../assets/rncp/rncp_info.v1.4.utf8.csv.gz', import.meta.url);
 
 test('les dates du répertoire (M/J/AA) et les codes sont lus ; une date impossible est refusée', () => {
   assert.equal(rncpDate('9/1/23'), '2023-09-01');
@@ -56,8 +56,8 @@ test('avertissements : code inconnu, fiche inactive, fin d’enregistrement avan
   assert.deepEqual(rncpWarnings('RNCP34066', { title: 'Dév', active: true, validUntil: '2029-09-01' }, '2029-09-01'), []);
 });
 
-test('la table RNCP partagée (2021) est lue en entier', { skip: existsSync(SHARED) ? false : 'données partagées ../shared/data/rncp-2021-mna absentes' }, () => {
-  const r = parseRncp(rncpText(readFileSync(SHARED)));
+test('la table RNCP complète de 2021 livrée avec le projet est lue en entier', () => {
+  const r = parseRncp(rncpText(readFileSync(FULL_2021)));
   assert.ok(r.ok, !r.ok ? r.errors.join('\n') : '');
   assert.equal(r.rows.length, 17_369);
   const dwwm = r.rows.find((x) => x.code === 'RNCP31114')!;

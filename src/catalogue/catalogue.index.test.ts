@@ -65,9 +65,11 @@ test('les places restantes d’une session tiennent compte de la liste des appre
   assert.deepEqual(api.results[0]!.nextSession, { ...api.results[0]!.nextSession, places: 12, placesLeft: 9 });
 });
 
-test('un visiteur anonyme est servi depuis le cache sans aucune requête à la base, avec ETag, 304 et gzip', async (t2) => {
-  if (t.deps.database.kind !== 'pglite') return t2.skip('la version est notifiée seulement par PGlite ; PostgreSQL la relit chaque seconde');
-  setVersionTtl(t.deps, 1000);
+test('un visiteur anonyme est servi depuis le cache sans aucune requête à la base, avec ETag, 304 et gzip', async () => {
+  // PGlite notifies each new version at commit; PostgreSQL keeps the version read for its TTL (the
+  // bounded staleness of several processes is the next test's subject).
+  const pglite = t.deps.database.kind === 'pglite';
+  setVersionTtl(t.deps, pglite ? 1000 : 60_000);
   const client = (t.deps.database.db as unknown as { $client: { query: (...a: unknown[]) => Promise<unknown> } }).$client;
   const original = client.query.bind(client);
   let queries = 0;
@@ -88,8 +90,10 @@ test('un visiteur anonyme est servi depuis le cache sans aucune requête à la b
     assert.equal(revalidated.status, 304);
     assert.equal((await t.app.request('/api/v1/formations?q=developpeur')).status, 200);
     assert.equal(queries, 0, 'aucune requête à la base pour les réponses déjà en cache');
-    // A change made by anyone is seen at once: the database notifies the new version at commit.
+    // A change made by anyone is seen at once: PGlite notifies the new version at commit; on
+    // PostgreSQL the version read is dropped (as after any POST of this process).
     await setLabelState(t.deps, b.label.id, { status: 'suspended' });
+    if (!pglite) setVersionTtl(t.deps, 0);
     const changed = await t.app.request('/formations?q=developpeur');
     assert.notEqual(changed.headers.get('etag'), etag);
     assert.doesNotMatch(await changed.text(), new RegExp(b.label.number));

@@ -7,7 +7,7 @@ import { loadBanLabels, loadShippedQpv, probePoints, seededRandom } from '../ter
 
 const POSTGIS_URL = process.env.POSTGIS_URL;
 const CHUNK = 50_000;
-const SKIP_MESSAGE = 'POSTGIS_URL absent : comparaison avec PostGIS non faite (scripts/pg-throwaway.sh start 55433 /tmp/pgx puis POSTGIS_URL=postgres://postgres@127.0.0.1:55433/postgres)';
+const NEEDS_POSTGIS = 'POSTGIS_URL absent : ces comparaisons tournent dans npm run test:pg (ou scripts/pg-throwaway.sh start 55433 /tmp/pgx puis POSTGIS_URL=postgres://postgres@127.0.0.1:55433/postgres)';
 
 /** Loads zones into a temporary table and returns, for each point, the codes PostGIS finds (in zone order). */
 async function postgisCodes(client: pg.Client, zones: { code: string; polygons: Surface }[], xs: number[], ys: number[]): Promise<Map<number, string>> {
@@ -65,7 +65,7 @@ function syntheticZones(): { code: string; polygons: Surface }[] {
 }
 
 test('l\'index et PostGIS ST_Intersects donnent les mêmes quartiers sur des centaines de milliers de points', { timeout: 300_000 }, async (t) => {
-  if (!POSTGIS_URL) return t.skip(SKIP_MESSAGE);
+  assert.ok(POSTGIS_URL, NEEDS_POSTGIS);
   const zones = loadShippedQpv('qpv2024_paris.geojson', 'qpv-2024');
   const index = buildIndex(zones.map((zone, ord) => ({ ...zone, ord })));
   const probes = probePoints(zones, 100_000, 11);
@@ -104,7 +104,7 @@ test('l\'index et PostGIS ST_Intersects donnent les mêmes quartiers sur des cen
 });
 
 test('sur des trous, des îles, des bords partagés et une zone filiforme, l\'index et PostGIS concordent', { timeout: 300_000 }, async (t) => {
-  if (!POSTGIS_URL) return t.skip(SKIP_MESSAGE);
+  assert.ok(POSTGIS_URL, NEEDS_POSTGIS);
   const zones = syntheticZones();
   const index = buildIndex(zones);
   const probes = probePoints(zones.map((z) => ({ ...z, name: '', communeCode: null, communeName: '', departementCode: null })), 100_000, 5);
